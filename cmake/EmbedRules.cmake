@@ -1,0 +1,22 @@
+# cmake -DOUT=file.cpp -DFILES=a.json|b.json -DROOT=srcdir -P EmbedRules.cmake
+# Writes the rule files as string literals (names relative to ROOT, so error
+# messages say rules/foo.json).
+set(body "// Generated from rules/*.json by cmake/EmbedRules.cmake. Do not edit.\n")
+string(APPEND body "namespace modsafe {\nstruct BuiltinRuleFile { const char *Name; const char *Text; };\n")
+string(APPEND body "extern const BuiltinRuleFile ModsafeBuiltinRules[] = {\n")
+set(count 0)
+string(REPLACE "|" ";" FILES "${FILES}")
+list(SORT FILES)
+foreach(f IN LISTS FILES)
+  file(READ "${f}" text)
+  file(RELATIVE_PATH rel "${ROOT}" "${f}")
+  string(FIND "${text}" ")modsafe_rules\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${rel}: contains the raw-string delimiter")
+  endif()
+  string(APPEND body "  {\"${rel}\", R\"modsafe_rules(${text})modsafe_rules\"},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "  {nullptr, nullptr}};\nextern const unsigned ModsafeBuiltinRuleCount = ${count};\n}\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(RENAME "${OUT}.tmp" "${OUT}")

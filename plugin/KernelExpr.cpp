@@ -1,0 +1,153 @@
+#include "KernelExpr.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace modsafe {
+
+const Expr *stripCasts(const Expr *E) {
+  while (E) {
+    const Expr *N = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<CastExpr>(N))
+      N = C->getSubExpr();
+    if (N == E)
+      return E;
+    E = N;
+  }
+  return E;
+}
+
+bool expandedFrom(SourceLocation Loc, llvm::StringRef Macro,
+                  const SourceManager &SM, const LangOptions &LO) {
+  while (Loc.isMacroID()) {
+    if (Lexer::getImmediateMacroName(Loc, SM, LO) == Macro)
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+std::vector<std::string> macroStack(SourceLocation Loc, const SourceManager &SM,
+                                    const LangOptions &LO) {
+  std::vector<std::string> R;
+  while (Loc.isMacroID()) {
+    R.push_back(Lexer::getImmediateMacroName(Loc, SM, LO).str());
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return R;
+}
+
+bool isThisModule(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return false;
+  const Expr *S = stripCasts(E);
+  if (const auto *U = dyn_cast<UnaryOperator>(S))
+    if (U->getOpcode() == UO_AddrOf)
+      if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr())))
+        if (D->getDecl()->getName() == "__this_module")
+          return true;
+  return expandedFrom(E->getBeginLoc(), "THIS_MODULE", Ctx.getSourceManager(),
+                      Ctx.getLangOpts());
+}
+
+bool isNullOwner(const Expr *E, const ASTContext &Ctx) {
+  if (!E || isa<ImplicitValueInitExpr>(E))
+    return true;
+  if (isThisModule(E, Ctx))
+    return false;
+  return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                  Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+static void collectHanded(const Expr *E, std::vector<const VarDecl *> &Out) {
+  E = stripCasts(E);
+  if (!E)
+    return;
+  if (const auto *C = dyn_cast<ConditionalOperator>(E)) {
+    collectHanded(C->getTrueExpr(), Out);
+    collectHanded(C->getFalseExpr(), Out);
+    return;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    if (U->getOpcode() == UO_AddrOf)
+      E = stripCasts(U->getSubExpr());
+  if (const auto *D = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+      if (V->hasGlobalStorage())
+        Out.push_back(V);
+}
+
+std::vector<const VarDecl *> handedObjects(const Expr *E) {
+  std::vector<const VarDecl *> R;
+  collectHanded(E, R);
+  return R;
+}
+
+const RecordDecl *recordOf(QualType T) {
+  while (!T.isNull()) {
+    if (const auto *RT = T->getAs<RecordType>())
+      return RT->getDecl();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    else if (T->isArrayType())
+      T = T->getAsArrayTypeUnsafe()->getElementType();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+std::string recordName(QualType T) {
+  const RecordDecl *R = recordOf(T);
+  if (!R)
+    return "";
+  if (!R->getName().empty())
+    return R->getName().str();
+  if (const TypedefNameDecl *TD = R->getTypedefNameForAnonDecl())
+    return TD->getName().str();
+  return "";
+}
+
+bool isModulePointer(QualType T) {
+  if (T.isNull() || !T->isPointerType())
+    return false;
+  const RecordDecl *R = recordOf(T->getPointeeType());
+  return R && R->getName() == "module" && !T->getPointeeType()->isPointerType();
+}
+
+std::string objectKey(const Expr *E) {
+  E = stripCasts(E);
+  if (!E)
+    return "";
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)
+      return objectKey(U->getSubExpr());
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(E)) {
+    std::string B = objectKey(M->getBase());
+    if (B.empty())
+      return "";
+    return B + "." + M->getMemberDecl()->getName().str();
+  }
+  if (const auto *D = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+      if (V->hasGlobalStorage())
+        return "@" + V->getName().str();
+  std::string R = recordName(E->getType());
+  return R.empty() ? "" : "T:" + R;
+}
+
+const FunctionDecl *referencedFunction(const Expr *E) {
+  E = stripCasts(E);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E))
+    if (U->getOpcode() == UO_AddrOf)
+      E = stripCasts(U->getSubExpr());
+  if (const auto *D = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<FunctionDecl>(D->getDecl());
+  return nullptr;
+}
+
+} // namespace modsafe

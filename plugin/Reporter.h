@@ -1,0 +1,62 @@
+// Findings: emitted as clang diagnostics (warning + notes + fix-its, the text
+// ending in [modsafe-<id>]) and collected into the per-TU JSON report whose
+// format docs/report-format.md and docs/report.schema.json define.
+#pragma once
+
+#include "Options.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace modsafe {
+
+struct Finding {
+  std::string Check; // catalogue id
+  clang::SourceLocation Loc;
+  std::string Message;
+  struct Note {
+    clang::SourceLocation Loc;
+    std::string Message;
+  };
+  std::vector<Note> Notes;
+  std::vector<clang::FixItHint> Fixits;
+};
+
+class Reporter {
+public:
+  Reporter(clang::DiagnosticsEngine &Diags, const clang::SourceManager &SM,
+           const clang::LangOptions &LO, const Options &Opts)
+      : Diags(Diags), SM(SM), LO(LO), Opts(Opts) {}
+
+  /// Emits F unless it is located outside the files reported on (the main
+  /// file, and headers matching the header filter).
+  void report(Finding F);
+
+  /// The JSON report for this translation unit.
+  nlohmann::json json(const std::string &MainFile, bool IsModule,
+                      const std::string &ModuleName) const;
+
+  /// Writes the report atomically into Dir (temporary file + rename), with a
+  /// name unique to this translation unit. Error is set on failure.
+  static bool writeReport(const nlohmann::json &Report, const std::string &Dir,
+                          const std::string &UniqueKey, std::string &Error);
+
+  size_t count() const { return Findings.size(); }
+
+private:
+  bool inReportedFile(clang::SourceLocation Loc) const;
+  nlohmann::json location(clang::SourceLocation Loc) const;
+
+  clang::DiagnosticsEngine &Diags;
+  const clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  const Options &Opts;
+  std::vector<nlohmann::json> Findings;
+};
+
+} // namespace modsafe
