@@ -7,6 +7,9 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+
+#include <optional>
 
 using namespace clang;
 
@@ -25,6 +28,8 @@ AnalysisContext::AnalysisContext(ASTContext &Ctx, Preprocessor &PP,
   llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Main));
   llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
   MainDir = std::string(Dir.str());
+  if (!Opts.HeaderFilter.empty())
+    HeaderFilter = std::make_unique<llvm::Regex>(Opts.HeaderFilter);
 }
 
 bool AnalysisContext::isModuleFile(SourceLocation Loc) const {
@@ -34,9 +39,12 @@ bool AnalysisContext::isModuleFile(SourceLocation Loc) const {
     return false;
   if (SM.isInMainFile(E))
     return true;
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(SM.getFilename(E)));
+  llvm::StringRef Name = SM.getFilename(E);
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Name));
   llvm::sys::path::remove_dots(Dir, true);
-  return !MainDir.empty() && Dir.str() == MainDir;
+  if (!MainDir.empty() && Dir.str() == MainDir)
+    return true;
+  return HeaderFilter && HeaderFilter->match(Name);
 }
 
 bool AnalysisContext::isModuleFunction(const FunctionDecl *FD) const {
@@ -55,11 +63,23 @@ const std::vector<const Decl *> &AnalysisContext::ownDecls() {
     return *Own;
   Own = std::make_unique<std::vector<const Decl *>>();
   const SourceManager &SM = sm();
+  // The main file, plus headers the user asked to hear about.
+  const std::unique_ptr<llvm::Regex> &Filter = HeaderFilter;
+  std::map<FileID, bool> Wanted;
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     if (!isa<FunctionDecl>(D) && !isa<VarDecl>(D))
       continue;
-    if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
-      continue;
+    SourceLocation L = SM.getExpansionLoc(D->getLocation());
+    if (!SM.isInMainFile(L)) {
+      if (!Filter)
+        continue;
+      FileID F = SM.getFileID(L);
+      auto It = Wanted.find(F);
+      if (It == Wanted.end())
+        It = Wanted.emplace(F, Filter->match(SM.getFilename(L))).first;
+      if (!It->second)
+        continue;
+    }
     Own->push_back(D);
   }
   return *Own;

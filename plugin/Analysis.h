@@ -10,6 +10,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/Regex.h"
 
 #include <map>
 #include <memory>
@@ -74,11 +75,13 @@ public:
   const ModuleModel &module();
   const ObjectFacts &objects();
 
-  /// Functions and variables the module itself defines, in source order.
+  /// Functions and variables the module itself defines, in source order:
+  /// those of the main file and of headers matching the header filter.
   const std::vector<const clang::Decl *> &ownDecls();
 
   /// A function written by this module: defined in the main file, or only
-  /// declared in it or in a header beside it (a sibling file's function).
+  /// declared in it or in a header beside it (a sibling file's function), or
+  /// in a header the user named with header-filter.
   bool isModuleFunction(const clang::FunctionDecl *FD) const;
   bool isModuleFile(clang::SourceLocation Loc) const;
 
@@ -92,6 +95,7 @@ private:
   std::unique_ptr<ObjectFacts> Objects;
   std::unique_ptr<std::vector<const clang::Decl *>> Own;
   std::string MainDir;
+  std::unique_ptr<llvm::Regex> HeaderFilter;
 };
 
 /// Base class of every check (one per file under plugin/checks/).
