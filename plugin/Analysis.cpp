@@ -216,6 +216,17 @@ private:
       }
   }
 
+  // The struct a field belongs to, looking through anonymous structs and
+  // unions (struct inode keeps i_fop in an unnamed union).
+  std::string namedRecord(const RecordDecl *R) const {
+    while (R && R->isAnonymousStructOrUnion())
+      R = dyn_cast<RecordDecl>(R->getParent());
+    return R ? recordName(AC.ast().getRecordType(R)) : "";
+  }
+  std::string namedParent(const FieldDecl *FD) const {
+    return namedRecord(FD->getParent());
+  }
+
   // The static variable a member chain of '.' accesses starts from, if any.
   static const VarDecl *staticRoot(const Expr *E) {
     E = stripCasts(E);
@@ -246,8 +257,8 @@ private:
       if (M) {
         const auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl());
         H.FieldName = M->getMemberDecl()->getName().str();
-        H.FieldStruct = FD ? recordName(AC.ast().getRecordType(FD->getParent())) : "";
-        if (const VarDecl *W = staticRoot(M->getBase())) {
+        H.FieldStruct = FD ? namedParent(FD) : "";
+        if (const VarDecl *W = staticRoot(M)) {
           H.K = HandOff::Wrapper;
           H.WrapperVar = W;
         } else {
@@ -295,7 +306,7 @@ private:
       HandOff H;
       H.Loc = E->getBeginLoc();
       H.FieldName = Field;
-      H.FieldStruct = RD ? recordName(AC.ast().getRecordType(RD)) : "";
+      H.FieldStruct = RD ? namedRecord(RD) : "";
       if (W) {
         H.K = HandOff::Wrapper;
         H.WrapperVar = W;

@@ -130,6 +130,10 @@ std::string objectKey(const Expr *E) {
     std::string B = objectKey(M->getBase());
     if (B.empty())
       return "";
+    // Members of anonymous structs/unions are named as if they were direct.
+    const auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl());
+    if (FD && FD->isAnonymousStructOrUnion())
+      return B;
     return B + "." + M->getMemberDecl()->getName().str();
   }
   if (const auto *D = dyn_cast<DeclRefExpr>(E))

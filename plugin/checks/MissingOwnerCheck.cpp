@@ -408,11 +408,17 @@ void MissingOwnerCheck::run(AnalysisContext &AC) {
       F.Notes.push_back({Use->Loc, "its address escapes here"});
       break;
     }
-    for (const HandOff *W : UseChain)
+    for (const HandOff *W : UseChain) {
+      QualType WT = W->WrapperVar->getType();
+      std::string TypeText = WT->isRecordType()
+                                 ? "struct " + recordName(WT)
+                                 : WT.getAsString(Ctx.getPrintingPolicy());
       F.Notes.push_back({W->Loc, "through '" + W->WrapperVar->getName().str() +
-                                     "' (struct " + recordName(W->WrapperVar->getType()) +
-                                     ")" + (W->FieldName.empty() ? std::string()
-                                                                 : ", field '" + W->FieldName + "'")});
+                                     "' (" + TypeText + ")" +
+                                     (W->FieldName.empty() || !WT->isRecordType()
+                                          ? std::string()
+                                          : ", field '" + W->FieldName + "'")});
+    }
     std::string Why = !UseWhy.empty() ? UseWhy : (OT ? OT->Why : "");
     F.Notes.push_back({V->getLocation(),
                        "set '" + Owner + " = THIS_MODULE' so that the module "

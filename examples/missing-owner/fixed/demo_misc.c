@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * missing-owner, fixed: the file_operations carry their owner.
+ */
+#include <linux/module.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+
+static int demo_open(struct inode *inode, struct file *file)
+{
+	return 0;
+}
+
+static ssize_t demo_read(struct file *file, char __user *buf, size_t len,
+			 loff_t *ppos)
+{
+	return 0;
+}
+
+static int demo_release(struct inode *inode, struct file *file)
+{
+	return 0;
+}
+
+static const struct file_operations demo_fops = {
+	.owner		= THIS_MODULE,
+	.open		= demo_open,
+	.read		= demo_read,
+	.release	= demo_release,
+	.llseek		= noop_llseek,
+};
+
+static struct miscdevice demo_misc = {
+	.minor	= MISC_DYNAMIC_MINOR,
+	.name	= "demo_misc",
+	.fops	= &demo_fops,
+};
+module_misc_device(demo_misc);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("modsafe example: missing-owner (fixed)");
