@@ -121,6 +121,14 @@ const ModuleModel &AnalysisContext::module() {
   return *Module;
 }
 
+const std::vector<HandOff> &ObjectFacts::handOffs(const VarDecl *V) const {
+  static const std::vector<HandOff> None;
+  if (!isa<ParmVarDecl>(V))
+    V = V->getCanonicalDecl();
+  auto It = HandOffs.find(V);
+  return It == HandOffs.end() ? None : It->second;
+}
+
 bool ObjectFacts::ownerStored(const std::string &Key,
                               const ASTContext &Ctx) const {
   for (const OwnerStore &S : OwnerStores)
@@ -144,7 +152,7 @@ public:
     QualType T = W->getType();
     if (T->isRecordType() || (T->isArrayType() && recordOf(T) && !T->getAsArrayTypeUnsafe()->getElementType()->isPointerType()))
       F.StaticObjects.push_back(W);
-    initializer(Init, nullptr, W, "");
+    initializer(Init, nullptr, W->getCanonicalDecl(), "");
   }
 
   void walk(const Stmt *S) {
@@ -238,7 +246,7 @@ private:
     if (const auto *D = dyn_cast_or_null<DeclRefExpr>(E))
       if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
         if (V->hasGlobalStorage())
-          return V;
+          return V->getCanonicalDecl();
     return nullptr;
   }
 

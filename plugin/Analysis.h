@@ -47,8 +47,13 @@ struct OwnerStore {
 
 /// What the module's own code does with its static objects.
 struct ObjectFacts {
+  /// Static objects of struct (or array of struct) type with an initializer.
   std::vector<const clang::VarDecl *> StaticObjects;
+  /// Where each static object (by canonical declaration) and each parameter
+  /// of the module's functions goes: a call to a function of this TU can be
+  /// followed into its parameter.
   std::map<const clang::VarDecl *, std::vector<HandOff>> HandOffs;
+  const std::vector<HandOff> &handOffs(const clang::VarDecl *V) const;
   std::vector<OwnerStore> OwnerStores;
   bool ownerStored(const std::string &Key, const clang::ASTContext &Ctx) const;
 };

@@ -74,10 +74,13 @@ static void collectHanded(const Expr *E, std::vector<const VarDecl *> &Out) {
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     if (U->getOpcode() == UO_AddrOf)
       E = stripCasts(U->getSubExpr());
-  if (const auto *D = dyn_cast<DeclRefExpr>(E))
-    if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+  if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
+      Out.push_back(P);
+    else if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
       if (V->hasGlobalStorage())
-        Out.push_back(V);
+        Out.push_back(V->getCanonicalDecl());
+  }
 }
 
 std::vector<const VarDecl *> handedObjects(const Expr *E) {

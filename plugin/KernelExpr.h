@@ -29,9 +29,9 @@ std::vector<std::string> macroStack(clang::SourceLocation Loc,
 bool expandedFrom(clang::SourceLocation Loc, llvm::StringRef Macro,
                   const clang::SourceManager &SM, const clang::LangOptions &LO);
 
-/// The static-storage variables E hands over as a whole: `&v`, `v` (array or
-/// by value), `c ? &a : &b`. Member accesses (`&v.field`) hand over no whole
-/// object.
+/// The static-storage variables (canonical declarations) and parameters E
+/// hands over as a whole: `&v`, `v` (array, pointer or by value),
+/// `c ? &a : &b`. Member accesses (`&v.field`) hand over no whole object.
 std::vector<const clang::VarDecl *> handedObjects(const clang::Expr *E);
 
 /// "Same object" key, field-sensitive and type-based for non-static bases:

@@ -10,6 +10,7 @@
 #include "clang/Lex/Lexer.h"
 
 #include <deque>
+#include <functional>
 #include <set>
 
 using namespace clang;
@@ -96,6 +97,61 @@ std::string joinPath(const std::vector<std::string> &P) {
   for (const std::string &S : P)
     R += (R.empty() ? "" : ".") + S;
   return R;
+}
+
+/// The parameter a call hands an object to, when the callee is a function of
+/// this module whose body is in this TU (its hand-offs are then followed).
+const ParmVarDecl *parameterOf(AnalysisContext &AC, const HandOff &H) {
+  if (H.K != HandOff::CallArg || !H.Callee)
+    return nullptr;
+  const FunctionDecl *Def = H.Callee->getDefinition();
+  if (!Def || !Def->doesThisDeclarationHaveABody() || !AC.isModuleFunction(Def))
+    return nullptr;
+  if (H.ArgIndex >= Def->getNumParams())
+    return nullptr;
+  return Def->getParamDecl(H.ArgIndex);
+}
+
+/// Does a callback of this initializer itself call a module-reference getter
+/// of the knowledge base (try_module_get, __module_get, ...)?
+bool callsRefGetter(const Stmt *S, const std::set<std::string> &Getters) {
+  if (!S)
+    return false;
+  if (const auto *C = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = C->getDirectCallee())
+      if (Getters.count(FD->getName().str()))
+        return true;
+  for (const Stmt *Child : S->children())
+    if (callsRefGetter(Child, Getters))
+      return true;
+  return false;
+}
+
+const FunctionDecl *takesModuleReference(AnalysisContext &AC,
+                                         const InitListExpr *Init) {
+  std::set<std::string> Getters;
+  for (const nlohmann::json &E : AC.kb().section("ref_get"))
+    if (E.contains("function"))
+      Getters.insert(E["function"].get<std::string>());
+  if (Getters.empty())
+    return nullptr;
+  std::vector<const FunctionDecl *> Callbacks;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *D = dyn_cast<DeclRefExpr>(S))
+      if (const auto *FD = dyn_cast<FunctionDecl>(D->getDecl()))
+        if (AC.isModuleFunction(FD))
+          Callbacks.push_back(FD);
+    for (const Stmt *C : S->children())
+      Collect(C);
+  };
+  Collect(Init);
+  for (const FunctionDecl *FD : Callbacks)
+    if (const FunctionDecl *Def = FD->getDefinition())
+      if (callsRefGetter(Def->getBody(), Getters))
+        return Def;
+  return nullptr;
 }
 
 class MissingOwnerCheck : public Check {
@@ -330,12 +386,21 @@ void MissingOwnerCheck::run(AnalysisContext &AC) {
 
     // Follow the object through the static structures that hold it (a
     // miscdevice's .fops) to what is done with them.
+    // A module that takes module references in these very callbacks manages
+    // its lifetime explicitly (isst_if_open() pins the modules that depend on
+    // it); whether it does so correctly is for the reference checks.
+    if (const FunctionDecl *Getter = takesModuleReference(AC, Init)) {
+      (void)Getter;
+      continue;
+    }
+
     struct Via {
-      const VarDecl *Obj;
-      std::vector<const HandOff *> Chain; // wrapper hops from V to Obj
+      const VarDecl *Obj; // a static object or a parameter
+      std::vector<const HandOff *> Chain; // hops from V to Obj
     };
-    std::deque<Via> Work{{V, {}}};
-    std::set<const VarDecl *> Seen{V};
+    const VarDecl *Start = V->getCanonicalDecl();
+    std::deque<Via> Work{{Start, {}}};
+    std::set<const VarDecl *> Seen{Start};
     bool Filled = false;
     const HandOff *Use = nullptr;
     std::vector<const HandOff *> UseChain;
@@ -344,10 +409,17 @@ void MissingOwnerCheck::run(AnalysisContext &AC) {
     while (!Work.empty() && !Filled) {
       Via Cur = Work.front();
       Work.pop_front();
-      auto It = OF.HandOffs.find(Cur.Obj);
-      if (It == OF.HandOffs.end())
-        continue;
-      for (const HandOff &H : It->second) {
+      for (const HandOff &H : OF.handOffs(Cur.Obj)) {
+        // Into a function of this TU: follow what it does with the parameter.
+        if (const ParmVarDecl *P = parameterOf(AC, H)) {
+          if (Seen.insert(P).second) {
+            Via Next = Cur;
+            Next.Obj = P;
+            Next.Chain.push_back(&H);
+            Work.push_back(Next);
+          }
+          continue;
+        }
         if (H.K == HandOff::Wrapper) {
           if (H.WrapperVar && Seen.insert(H.WrapperVar).second) {
             Via Next = Cur;
@@ -409,6 +481,15 @@ void MissingOwnerCheck::run(AnalysisContext &AC) {
       break;
     }
     for (const HandOff *W : UseChain) {
+      if (W->K == HandOff::CallArg) {
+        const ParmVarDecl *P = parameterOf(AC, *W);
+        F.Notes.push_back({W->Loc, "passed to '" + W->CalleeName + "'" +
+                                       (P && !P->getName().empty()
+                                            ? " as '" + P->getName().str() + "'"
+                                            : std::string()) +
+                                       " here"});
+        continue;
+      }
       QualType WT = W->WrapperVar->getType();
       std::string TypeText = WT->isRecordType()
                                  ? "struct " + recordName(WT)

@@ -1,0 +1,40 @@
+// Callbacks that take module references themselves (isst_if_open() pins
+// the provider modules that depend on it, others pin THIS_MODULE) manage the
+// module's lifetime explicitly: not reported here; the reference checks
+// judge those paths. Without the getter the same code is reported.
+// RUN: %clang -fsyntax-only %kinc -DMODULE -fplugin=%modsafe_plugin %s 2>&1 | FileCheck %s --allow-empty '--implicit-check-not=[modsafe-'
+// RUN: %clang -fsyntax-only %kinc -DMODULE -DNO_GET -fplugin=%modsafe_plugin %s 2>&1 | FileCheck %s --check-prefix=NOGET
+#include <linux/module.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+
+struct sm_provider {
+	struct module *owner;
+	int registered;
+};
+static struct sm_provider sm_providers[4];
+
+static int sm_open(struct inode *inode, struct file *file)
+{
+#ifndef NO_GET
+	int i;
+
+	for (i = 0; i < 4; ++i)
+		if (sm_providers[i].registered && !try_module_get(sm_providers[i].owner))
+			return -ENODEV;
+#endif
+	return 0;
+}
+
+// NOGET: self-managed-refs.c:[[@LINE+1]]:37: warning: 'sm_fops' (struct file_operations) holds callbacks into this module but leaves '.owner' unset
+static const struct file_operations sm_fops = {
+	.open = sm_open,
+};
+
+static struct miscdevice sm_misc = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "sm",
+	.fops = &sm_fops,
+};
+module_misc_device(sm_misc);
+MODULE_LICENSE("GPL");
