@@ -334,6 +334,14 @@ private:
 
 } // namespace
 
+const std::vector<std::pair<const FunctionDecl *, RefEvents>> &
+AnalysisContext::refEvents() {
+  if (!Refs)
+    Refs = std::make_unique<std::vector<std::pair<const FunctionDecl *, RefEvents>>>(
+        computeRefEvents(*this));
+  return *Refs;
+}
+
 const ObjectFacts &AnalysisContext::objects() {
   if (Objects)
     return *Objects;

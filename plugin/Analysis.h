@@ -6,6 +6,7 @@
 
 #include "KnowledgeBase.h"
 #include "Options.h"
+#include "RefState.h"
 #include "Reporter.h"
 
 #include "clang/AST/ASTContext.h"
@@ -79,6 +80,8 @@ public:
 
   const ModuleModel &module();
   const ObjectFacts &objects();
+  /// Module-reference state along the paths of every relevant function.
+  const std::vector<std::pair<const clang::FunctionDecl *, RefEvents>> &refEvents();
 
   /// Functions and variables the module itself defines, in source order:
   /// those of the main file and of headers matching the header filter.
@@ -98,6 +101,7 @@ private:
   const Options &Opts;
   std::unique_ptr<ModuleModel> Module;
   std::unique_ptr<ObjectFacts> Objects;
+  std::unique_ptr<std::vector<std::pair<const clang::FunctionDecl *, RefEvents>>> Refs;
   std::unique_ptr<std::vector<const clang::Decl *>> Own;
   std::string MainDir;
   std::unique_ptr<llvm::Regex> HeaderFilter;

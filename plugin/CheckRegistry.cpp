@@ -20,6 +20,7 @@ void analyzeTranslationUnit(AnalysisContext &AC,
                             const std::vector<std::unique_ptr<Check>> &Checks) {
   for (const auto &C : Checks)
     C->run(AC);
+  AC.reporter().flush();
 }
 
 } // namespace modsafe

@@ -75,10 +75,15 @@ const std::vector<SectionSpec> &schema() {
        {}},
       {"ref_get",
        {S("function"), S("macro"), I("arg"),
-        E("result", {"bool", "pointer", "void"}, true)},
+        E("result", {"bool", "pointer", "void"}, true),
+        E("on", {"module", "object", "result"})},
        {"function", "macro"}},
-      {"ref_put", {S("function"), S("macro"), I("arg")}, {"function", "macro"}},
+      {"ref_put",
+       {S("function"), S("macro"), I("arg"), E("on", {"module", "object"})},
+       {"function", "macro"}},
+      {"pinned_calls", {S("through", true)}, {}},
       {"aliases", {S("name", true), S("same_as", true), S("since")}, {}},
+      {"stores", {S("function", true), I("arg", true), I("into")}, {}},
   };
   return Spec;
 }

@@ -9,6 +9,9 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace modsafe {
 
 #ifndef MODSAFE_VERSION
@@ -36,8 +39,24 @@ nlohmann::json Reporter::location(clang::SourceLocation Loc) const {
 }
 
 void Reporter::report(Finding F) {
-  if (!inReportedFile(F.Loc))
-    return;
+  if (inReportedFile(F.Loc))
+    Pending.push_back(std::move(F));
+}
+
+void Reporter::flush() {
+  auto Key = [&](const Finding &F) {
+    clang::SourceLocation L = SM.getFileLoc(F.Loc);
+    return std::make_tuple(SM.getFileID(L).getHashValue(), SM.getFileOffset(L),
+                           F.Check, F.Message);
+  };
+  std::stable_sort(Pending.begin(), Pending.end(),
+                   [&](const Finding &A, const Finding &B) { return Key(A) < Key(B); });
+  for (const Finding &F : Pending)
+    emit(F);
+  Pending.clear();
+}
+
+void Reporter::emit(const Finding &F) {
   const CheckInfo *CI = findCheck(F.Check);
   std::string Text = F.Message + " [modsafe-" + F.Check + "]";
 

@@ -33,9 +33,11 @@ public:
            const clang::LangOptions &LO, const Options &Opts)
       : Diags(Diags), SM(SM), LO(LO), Opts(Opts) {}
 
-  /// Emits F unless it is located outside the files reported on (the main
+  /// Queues F unless it is located outside the files reported on (the main
   /// file, and headers matching the header filter).
   void report(Finding F);
+  /// Emits the queued findings in source order (diagnostics and report).
+  void flush();
 
   /// The JSON report for this translation unit.
   nlohmann::json json(const std::string &MainFile, bool IsModule,
@@ -56,6 +58,8 @@ private:
   const clang::SourceManager &SM;
   const clang::LangOptions &LO;
   const Options &Opts;
+  void emit(const Finding &F);
+  std::vector<Finding> Pending;
   std::vector<nlohmann::json> Findings;
 };
 

@@ -19,9 +19,26 @@ static int sm_open(struct inode *inode, struct file *file)
 #ifndef NO_GET
 	int i;
 
-	for (i = 0; i < 4; ++i)
-		if (sm_providers[i].registered && !try_module_get(sm_providers[i].owner))
-			return -ENODEV;
+	int j, ret = 0;
+
+	/* As isst_if_open(): pin every registered provider, or none. */
+	for (i = 0; i < 4; ++i) {
+		struct sm_provider *p = &sm_providers[i];
+
+		if (p->registered && !try_module_get(p->owner)) {
+			ret = -ENODEV;
+			break;
+		}
+	}
+	if (ret) {
+		for (j = 0; j < i; ++j) {
+			struct sm_provider *p = &sm_providers[j];
+
+			if (p->registered)
+				module_put(p->owner);
+		}
+	}
+	return ret;
 #endif
 	return 0;
 }

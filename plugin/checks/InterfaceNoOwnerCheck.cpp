@@ -1,0 +1,581 @@
+// interface-no-owner (Rule #1, the interface author's side): a function other
+// modules can call (exported, or declared in a header) that keeps the
+// caller's function pointers for later calls — stores them, or a structure
+// holding them, in storage that outlives the call — while neither that
+// structure nor the parameters carry a `struct module *` owner, so nothing
+// lets the interface pin the caller's module before calling in.
+// docs/checks/interface-no-owner.md explains the rule, its limits and the fix.
+#include "../Analysis.h"
+#include "../Compat.h"
+#include "../KernelExpr.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+
+#include <functional>
+#include <map>
+#include <cstdlib>
+#include "llvm/Support/raw_ostream.h"
+#include <optional>
+#include <set>
+
+using namespace clang;
+
+namespace modsafe {
+namespace {
+
+bool isFunctionPointer(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getCanonicalType();
+  return T->isPointerType() && T->getPointeeType()->isFunctionType();
+}
+
+/// The record a pointer type points to (not through further pointers).
+const RecordDecl *pointee(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getCanonicalType();
+  if (!T->isPointerType())
+    return nullptr;
+  const RecordDecl *R = T->getPointeeType()->getAsRecordDecl();
+  return R ? R->getDefinition() : nullptr;
+}
+
+/// Calls Visit on every field of R, descending into embedded structures,
+/// unions and arrays of them (they are part of the same object).
+void forEachField(const RecordDecl *R,
+                  const std::function<void(const FieldDecl *)> &Visit,
+                  unsigned Depth = 0) {
+  if (!R || !(R = R->getDefinition()) || Depth > 8)
+    return;
+  for (const FieldDecl *FD : R->fields()) {
+    QualType T = FD->getType().getCanonicalType();
+    while (T->isArrayType())
+      T = T->getAsArrayTypeUnsafe()->getElementType().getCanonicalType();
+    if (const RecordDecl *Sub = T->getAsRecordDecl())
+      forEachField(Sub, Visit, Depth + 1);
+    else
+      Visit(FD);
+  }
+}
+
+QualType fieldElementType(const FieldDecl *FD) {
+  QualType T = FD->getType().getCanonicalType();
+  while (T->isArrayType())
+    T = T->getAsArrayTypeUnsafe()->getElementType().getCanonicalType();
+  return T;
+}
+
+/// Does an object of type R hold function pointers, itself or through one
+/// pointer to a structure that does (a miscdevice's fops)?
+bool holdsCallbacks(const RecordDecl *R, unsigned Hops) {
+  bool Found = false;
+  forEachField(R, [&](const FieldDecl *FD) {
+    if (Found)
+      return;
+    QualType T = fieldElementType(FD);
+    if (isFunctionPointer(T))
+      Found = true;
+    else if (Hops > 0)
+      if (const RecordDecl *P = pointee(T))
+        Found = holdsCallbacks(P, Hops - 1);
+  });
+  return Found;
+}
+
+/// The `struct module *` field of R, in R itself (embedded structures
+/// included) or, with Hops left, behind one pointer (miscdevice->fops->owner).
+/// Returns the path ("owner", "fops->owner") or "".
+std::string ownerPath(const RecordDecl *R, unsigned Hops) {
+  std::string Found;
+  forEachField(R, [&](const FieldDecl *FD) {
+    if (!Found.empty())
+      return;
+    QualType T = fieldElementType(FD);
+    if (isModulePointer(T))
+      Found = FD->getName().str();
+  });
+  if (!Found.empty() || Hops == 0)
+    return Found;
+  forEachField(R, [&](const FieldDecl *FD) {
+    if (!Found.empty())
+      return;
+    if (const RecordDecl *P = pointee(fieldElementType(FD))) {
+      std::string Sub = ownerPath(P, Hops - 1);
+      if (!Sub.empty())
+        Found = FD->getName().str() + "->" + Sub;
+    }
+  });
+  return Found;
+}
+
+/// Removes `*&` pairs and casts: WRITE_ONCE(x, v) stores through
+/// `*(volatile typeof(x) *)&(x)`, smp_store_release(&p, v) through `*&p`.
+const Expr *lvalueOf(const Expr *E) {
+  while (true) {
+    E = stripCasts(E);
+    const auto *U = dyn_cast_or_null<UnaryOperator>(E);
+    if (!U || U->getOpcode() != UO_Deref)
+      return E;
+    const auto *A = dyn_cast<UnaryOperator>(stripCasts(U->getSubExpr()));
+    if (!A || A->getOpcode() != UO_AddrOf)
+      return E;
+    E = A->getSubExpr();
+  }
+}
+
+const VarDecl *declOf(const Expr *E) {
+  if (const auto *D = dyn_cast_or_null<DeclRefExpr>(stripCasts(E)))
+    return dyn_cast<VarDecl>(D->getDecl());
+  return nullptr;
+}
+
+/// The variable an access path (`a.b`, `p->b.c`, `p[i]`, `*p`) starts from,
+/// and whether the path goes through a pointer on the way.
+const VarDecl *rootOf(const Expr *E, bool &ThroughPointer) {
+  ThroughPointer = false;
+  E = lvalueOf(E);
+  while (E) {
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      ThroughPointer |= M->isArrow();
+      E = lvalueOf(M->getBase());
+    } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      // `arr[i]` stays in the array; `ptr[i]` goes through the pointer.
+      ThroughPointer |= !A->getBase()->IgnoreParenImpCasts()->getType()->isArrayType();
+      E = lvalueOf(A->getBase());
+    } else if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() != UO_Deref)
+        return nullptr;
+      ThroughPointer = true;
+      E = lvalueOf(U->getSubExpr());
+    } else {
+      return declOf(E);
+    }
+  }
+  return nullptr;
+}
+
+/// One step of the path from the interface to where the callbacks are kept.
+struct Hop {
+  SourceLocation Loc;
+  std::string Callee, Param;
+};
+
+/// Where a parameter's callbacks end up.
+struct Keep {
+  enum Kind { Global, Field, Linked, Handed } K;
+  SourceLocation Loc;
+  std::string Name;   // the global, the field, the linking function, the callee
+  std::string Struct; // Field: the structure it belongs to
+  std::string Why;    // Handed: the knowledge base's reason
+  std::vector<Hop> Chain;
+};
+
+/// The "stores" section of the knowledge base: (function, argument) pairs
+/// that link their argument into a structure that outlives the call, and
+/// the argument naming that structure (-1: not known).
+using LinkingTable = std::map<std::pair<std::string, unsigned>, int>;
+
+class InterfaceNoOwnerCheck : public Check {
+public:
+  InterfaceNoOwnerCheck() : Check("interface-no-owner") {}
+  void run(AnalysisContext &AC) override;
+
+private:
+  /// Collects into Out where the object parameter P of FD (reached through
+  /// the helper calls of Chain) is kept with no owner.
+  void follow(AnalysisContext &AC, const FunctionDecl *FD,
+              const ParmVarDecl *P, std::vector<Hop> Chain,
+              std::set<const ParmVarDecl *> &Seen, std::vector<Keep> &Out,
+              bool &Safe) const;
+  /// Is an object of type R pinned by other means: it carries its own
+  /// owner, or it is what a safe interface of the knowledge base registers
+  /// (a napi_struct is registered by netif_napi_add_weight(), whose
+  /// netif_napi_del() waits; a net_device by register_netdevice()).
+  bool pinned(const RecordDecl *R) const;
+
+  LinkingTable Linking;
+  std::map<std::string, std::string> SafeTypes; // struct tag -> registration
+};
+
+/// Does E carry the tracked object (a variable of Vars): the variable
+/// itself, the address of one of its members (`&p->list`), one of its
+/// function pointers (`p->fn`), or an aggregate or pointer arithmetic
+/// holding one of those?
+bool carries(const Expr *E, const std::set<const VarDecl *> &Vars) {
+  E = stripCasts(E);
+  if (!E)
+    return false;
+  if (const auto *D = dyn_cast<DeclRefExpr>(E))
+    return Vars.count(dyn_cast<VarDecl>(D->getDecl())) != 0;
+  if (const auto *C = dyn_cast<AbstractConditionalOperator>(E))
+    return carries(C->getTrueExpr(), Vars) || carries(C->getFalseExpr(), Vars);
+  if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    if (!ILE->isSemanticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    for (const Expr *I : ILE->inits())
+      if (carries(I, Vars))
+        return true;
+    return false;
+  }
+  if (const auto *SE = dyn_cast<StmtExpr>(E)) {
+    const CompoundStmt *CS = SE->getSubStmt();
+    if (CS && !CS->body_empty())
+      if (const auto *Last = dyn_cast<Expr>(CS->body_back()))
+        return carries(Last, Vars);
+    return false;
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if ((B->getOpcode() == BO_Add || B->getOpcode() == BO_Sub) &&
+        B->getType()->isPointerType())
+      return carries(B->getLHS(), Vars) ||
+             (B->getOpcode() == BO_Add && carries(B->getRHS(), Vars));
+    if (B->getOpcode() == BO_Comma)
+      return carries(B->getRHS(), Vars);
+    return false;
+  }
+  bool ThroughPointer;
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_AddrOf)
+      return false;
+    const Expr *Sub = lvalueOf(U->getSubExpr());
+    if (!isa<MemberExpr>(Sub) && !isa<ArraySubscriptExpr>(Sub))
+      return false;
+    return Vars.count(rootOf(Sub, ThroughPointer)) != 0;
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(E))
+    return isFunctionPointer(M->getType()) &&
+           Vars.count(rootOf(M, ThroughPointer)) != 0;
+  return false;
+}
+
+/// The local variables of Body that hold the tracked object (P, or a
+/// local initialized or assigned from it: rcu_assign_pointer keeps its
+/// value in a local `_r_a_p__v`).
+std::set<const VarDecl *> aliases(const Stmt *Body, const ParmVarDecl *P) {
+  std::set<const VarDecl *> Vars{P};
+  std::vector<std::pair<const VarDecl *, const Expr *>> Flows;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (!V->hasGlobalStorage() && V->getInit())
+            Flows.push_back({V, V->getInit()});
+    } else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      if (B->getOpcode() == BO_Assign)
+        if (const VarDecl *V = declOf(lvalueOf(B->getLHS())))
+          if (!V->hasGlobalStorage() && !isa<ParmVarDecl>(V))
+            Flows.push_back({V, B->getRHS()});
+    }
+    for (const Stmt *C : S->children())
+      Collect(C);
+  };
+  Collect(Body);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &F : Flows)
+      if (!Vars.count(F.first) && carries(F.second, Vars))
+        Changed = Vars.insert(F.first).second;
+  }
+  return Vars;
+}
+
+/// The helper of this translation unit a call goes into, if its body is here.
+const FunctionDecl *localDefinition(AnalysisContext &AC, const CallExpr *C) {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || !Def->doesThisDeclarationHaveABody() ||
+      !AC.isModuleFile(Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
+/// The structures an access path stores into, innermost first:
+/// `p->kobj.parent` is in a kobject that is part of the cdev *p.
+std::vector<const RecordDecl *> destinationRecords(const Expr *LHS) {
+  std::vector<const RecordDecl *> Out;
+  const Expr *E = lvalueOf(LHS);
+  while (const auto *M = dyn_cast_or_null<MemberExpr>(E)) {
+    if (const auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl())) {
+      const RecordDecl *R = FD->getParent();
+      while (R && R->isAnonymousStructOrUnion())
+        R = dyn_cast<RecordDecl>(R->getParent());
+      if (R)
+        Out.push_back(R);
+    }
+    if (M->isArrow()) {
+      if (const RecordDecl *R = pointee(M->getBase()->getType()))
+        Out.push_back(R);
+      break;
+    }
+    E = lvalueOf(M->getBase());
+  }
+  return Out;
+}
+
+bool InterfaceNoOwnerCheck::pinned(const RecordDecl *R) const {
+  if (!R)
+    return false;
+  std::string Name = recordName(QualType(R->getTypeForDecl(), 0));
+  return SafeTypes.count(Name) || !ownerPath(R, 0).empty();
+}
+
+void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
+                                   const ParmVarDecl *P, std::vector<Hop> Chain,
+                                   std::set<const ParmVarDecl *> &Seen,
+                                   std::vector<Keep> &Out, bool &Safe) const {
+  if (!Seen.insert(P).second)
+    return;
+  const KnowledgeBase &KB = AC.kb();
+  const Stmt *Body = FD->getBody();
+  std::set<const VarDecl *> Vars = aliases(Body, P);
+  const SourceManager &SM = AC.sm();
+
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      if (B->getOpcode() == BO_Assign && carries(B->getRHS(), Vars)) {
+        bool ThroughPointer;
+        const Expr *L = lvalueOf(B->getLHS());
+        const VarDecl *Root = rootOf(L, ThroughPointer);
+        bool Self = Root && Vars.count(Root);
+        bool Global = Root && Root->hasGlobalStorage();
+        bool Pinned = false;
+        for (const RecordDecl *R : destinationRecords(L))
+          Pinned |= pinned(R);
+        if (!Self && (Global || ThroughPointer) && !Pinned) {
+          Keep K;
+          K.Loc = SM.getFileLoc(B->getOperatorLoc());
+          K.Chain = Chain;
+          if (const auto *M = dyn_cast<MemberExpr>(L)) {
+            K.K = Keep::Field;
+            K.Name = M->getMemberDecl()->getName().str();
+            const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
+            const RecordDecl *R = F ? F->getParent() : nullptr;
+            while (R && R->isAnonymousStructOrUnion())
+              R = dyn_cast<RecordDecl>(R->getParent());
+            K.Struct = R ? recordName(AC.ast().getRecordType(R)) : "";
+          } else if (Global && !ThroughPointer) {
+            K.K = Keep::Global;
+            K.Name = Root->getName().str();
+          } else {
+            K.K = Keep::Field;
+          }
+          Out.push_back(K);
+        }
+      }
+    } else if (const auto *C = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      std::string Name = Callee ? Callee->getName().str() : "";
+      for (unsigned I = 0; I < C->getNumArgs() && Callee; ++I) {
+        if (!carries(C->getArg(I), Vars))
+          continue;
+        SourceLocation Loc = SM.getFileLoc(C->getArg(I)->getBeginLoc());
+        auto Link = Linking.find({Name, I});
+        if (Link == Linking.end())
+          Link = Linking.find({KB.canonical(Name), I});
+        if (Link != Linking.end()) {
+          // Linked into a structure that is itself pinned (a list head in a
+          // registered net_device) is kept as safely as that structure.
+          bool Pinned = false;
+          if (Link->second >= 0 && unsigned(Link->second) < C->getNumArgs()) {
+            const Expr *Into = stripCasts(C->getArg(Link->second));
+            if (const auto *U = dyn_cast<UnaryOperator>(Into))
+              if (U->getOpcode() == UO_AddrOf)
+                for (const RecordDecl *R : destinationRecords(U->getSubExpr()))
+                  Pinned |= pinned(R);
+          }
+          if (!Pinned)
+            Out.push_back({Keep::Linked, Loc, Name, "", "", Chain});
+          continue;
+        }
+        if (const Registration *R = KB.registration(Name)) {
+          if (R->Arg >= 0 && unsigned(R->Arg) != I)
+            continue;
+          // Safe interfaces keep it safely; unsafe ones make this one unsafe.
+          if (R->Owner == OwnerPolicy::None && !R->SyncUnregister)
+            Out.push_back({Keep::Handed, Loc, Name, "", R->Why, Chain});
+          else
+            Safe = true;
+          continue;
+        }
+        const FunctionDecl *Def = localDefinition(AC, C);
+        if (!Def || I >= Def->getNumParams() || Chain.size() >= 2)
+          continue;
+        const ParmVarDecl *Q = Def->getParamDecl(I);
+        std::vector<Hop> Next = Chain;
+        Next.push_back({Loc, Name, Q->getName().str()});
+        follow(AC, Def, Q, Next, Seen, Out, Safe);
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Body);
+}
+
+/// Is FD exported: redeclared by EXPORT_SYMBOL*'s `extern typeof(sym) sym;`,
+/// or referenced by a __ksymtab_ entry?
+bool isExported(AnalysisContext &AC, const FunctionDecl *FD) {
+  for (const FunctionDecl *R : FD->redecls())
+    if (R->getLocation().isMacroID())
+      for (const std::string &M :
+           macroStack(R->getLocation(), AC.sm(), AC.langOpts()))
+        if (M.find("EXPORT_SYMBOL") != std::string::npos)
+          return true;
+  return false;
+}
+
+/// Is FD declared (or defined) in a header, i.e. outside the main file?
+bool inHeader(AnalysisContext &AC, const FunctionDecl *FD) {
+  const SourceManager &SM = AC.sm();
+  for (const FunctionDecl *R : FD->redecls()) {
+    SourceLocation L = SM.getExpansionLoc(R->getLocation());
+    if (L.isValid() && !SM.isInMainFile(L))
+      return true;
+  }
+  return false;
+}
+
+void InterfaceNoOwnerCheck::run(AnalysisContext &AC) {
+  const KnowledgeBase &KB = AC.kb();
+  Linking.clear();
+  for (const nlohmann::json &E : KB.section("stores"))
+    Linking[{E["function"].get<std::string>(), E["arg"].get<unsigned>()}] =
+        E.contains("into") ? int(E["into"].get<unsigned>()) : -1;
+  // The object types safe registrations take, from their declarations here.
+  SafeTypes.clear();
+  ASTContext &Ctx = AC.ast();
+  for (const nlohmann::json &E : KB.section("registrations")) {
+    if (!E.contains("function") || !E.contains("arg"))
+      continue;
+    std::string Fn = E["function"].get<std::string>();
+    const Registration *R = KB.registration(Fn);
+    if (!R || (R->Owner == OwnerPolicy::None && !R->SyncUnregister))
+      continue;
+    for (const NamedDecl *ND :
+         Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Fn)))
+      if (const auto *RF = dyn_cast<FunctionDecl>(ND))
+        if (unsigned(R->Arg) < RF->getNumParams())
+          if (const RecordDecl *RD = pointee(RF->getParamDecl(R->Arg)->getType())) {
+            std::string T = recordName(QualType(RD->getTypeForDecl(), 0));
+            if (!T.empty())
+              SafeTypes.emplace(T, Fn);
+          }
+  }
+  // A module's functions that are not exported can only be called by the
+  // module itself, whose callbacks need no pin against its own unloading.
+  const bool IsModule = AC.module().IsModule;
+  for (const Decl *D : AC.ownDecls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() || FD->getName().empty())
+      continue;
+    bool Exported = isExported(AC, FD);
+    if (!Exported && (IsModule || !inHeader(AC, FD)))
+      continue;
+    // Rule #1's other form: the owner travels as a parameter.
+    bool OwnerParam = false;
+    for (const ParmVarDecl *P : FD->parameters())
+      OwnerParam |= isModulePointer(P->getType());
+    if (OwnerParam)
+      continue;
+    // The knowledge base knows this interface is safe by other means.
+    if (const Registration *R = KB.registration(FD->getName().str()))
+      if (R->Owner != OwnerPolicy::None || R->SyncUnregister) {
+        if (getenv("INO_DEBUG")) llvm::errs() << "DBG " << FD->getName() << " KB-safe\n";
+        continue;
+      }
+
+    for (const ParmVarDecl *P : FD->parameters()) {
+      QualType T = P->getType();
+      const RecordDecl *RD = pointee(T);
+      bool Callbacks = isFunctionPointer(T) || (RD && holdsCallbacks(RD, 1));
+      if (getenv("INO_DEBUG") && Callbacks) llvm::errs() << "DBG " << FD->getName() << " param " << P->getName() << " owner=" << (RD ? ownerPath(RD,1) : "") << " pinned=" << (RD && pinned(RD)) << "\n";
+      if (!Callbacks || (RD && ((!getenv("INO_NOHOP") && !ownerPath(RD, 1).empty()) || pinned(RD))))
+        continue;
+      std::vector<Keep> Kept;
+      std::set<const ParmVarDecl *> Seen;
+      bool Safe = false;
+      follow(AC, FD, P, {}, Seen, Kept, Safe);
+      // Handed to a safe interface too: the other stores keep track of it
+      // for unregistering through that interface.
+      if (getenv("INO_DEBUG")) llvm::errs() << "DBG   kept=" << Kept.size() << " safe=" << Safe << "\n";
+      if (Kept.empty() || Safe)
+        continue;
+      const Keep &K = Kept.front();
+
+      Finding F;
+      F.Check = id();
+      F.Loc = FD->getLocation();
+      std::string Name = FD->getName().str();
+      std::string PName = P->getName().empty() ? "#" + std::to_string(P->getFunctionScopeIndex())
+                                               : P->getName().str();
+      std::string What = RD ? "struct " + recordName(T) : "a function pointer";
+      F.Message = "'" + Name + "' stores the caller's callbacks ('" + PName +
+                  "', " + What + ") for later calls but has no 'struct "
+                  "module *' owner in " +
+                  (RD ? "the structure" : "reach") +
+                  " nor as a parameter; the module that supplies them cannot "
+                  "be pinned before they are called (Rule #1)";
+      for (const Hop &H : K.Chain)
+        F.Notes.push_back({H.Loc, "passed to '" + H.Callee + "'" +
+                                      (H.Param.empty() ? std::string()
+                                                       : " as '" + H.Param + "'") +
+                                      " here"});
+      switch (K.K) {
+      case Keep::Global:
+        F.Notes.push_back({K.Loc, "stored in '" + K.Name + "' here"});
+        break;
+      case Keep::Field:
+        F.Notes.push_back(
+            {K.Loc, K.Name.empty()
+                        ? std::string("stored through a pointer here")
+                        : "stored in field '" + K.Name + "'" +
+                              (K.Struct.empty() ? std::string()
+                                                : " of struct " + K.Struct) +
+                              " here"});
+        break;
+      case Keep::Linked:
+        F.Notes.push_back({K.Loc, "linked in by '" + K.Name + "' here"});
+        break;
+      case Keep::Handed:
+        F.Notes.push_back({K.Loc, "handed to '" + K.Name +
+                                      "' here, which keeps it with no owner" +
+                                      (K.Why.empty() ? std::string()
+                                                     : " (" + K.Why + ")")});
+        break;
+      }
+      F.Notes.push_back(
+          {P->getLocation(),
+           RD ? "add 'struct module *owner' to struct " + recordName(T) +
+                    ", have callers set it to THIS_MODULE and take "
+                    "try_module_get() on it before each call (or take the "
+                    "owner as a parameter); if unregistering waits for "
+                    "callbacks already running, record that in the knowledge "
+                    "base (sync_unregister)"
+              : std::string("take the caller's 'struct module *' "
+                            "(THIS_MODULE) as a parameter and take "
+                            "try_module_get() on it before each call; if "
+                            "unregistering waits for callbacks already "
+                            "running, record that in the knowledge base "
+                            "(sync_unregister)")});
+      AC.reporter().report(std::move(F));
+      break; // one finding per interface
+    }
+  }
+}
+
+} // namespace
+
+std::unique_ptr<Check> createInterfaceNoOwnerCheck() {
+  return std::make_unique<InterfaceNoOwnerCheck>();
+}
+
+} // namespace modsafe
