@@ -173,7 +173,7 @@ struct PathState {
   std::map<std::string, uint8_t> Held; // key -> references held (0..2)
   std::map<std::string, const Stmt *> GotAt, PutAt, FailedAt;
   std::set<std::string> Escaped;           // object keys handed off
-  std::map<const VarDecl *, uint8_t> Truth; // 1: null/false/0, 2: non-null/true/non-zero
+  std::map<std::string, uint8_t> Truth; // by key; 1: null/false/0, 2: non-null/true/non-zero
   std::map<const VarDecl *, int64_t> Int;   // known integer values
   std::map<const Expr *, bool> Arm;         // ?: arm taken
   std::map<const CallExpr *, bool> CallOk;  // getter outcome, when not a branch
@@ -185,6 +185,14 @@ struct PathState {
   }
   bool operator<(const PathState &O) const { return tie() < O.tie(); }
   bool operator==(const PathState &O) const { return tie() == O.tie(); }
+
+  /// Is the object (or struct module *) a key denotes known to be NULL here?
+  /// A reference "on" NULL is no reference: try_module_get(NULL) succeeds
+  /// and module_put(NULL) does nothing.
+  bool knownNull(const std::string &Key) const {
+    auto It = Truth.find(Key);
+    return It != Truth.end() && It->second == 1;
+  }
 
   bool escaped(const std::string &Key) const {
     for (const std::string &O : Escaped)
@@ -232,10 +240,14 @@ private:
   RefEvents *Events = nullptr;
   std::set<const Stmt *> Reported;
   struct ExitInfo {
-    std::set<std::string> Held;
+    std::set<std::string> Held; // held, not handed off, not NULL
+    std::set<std::string> Put;  // dropped on this path
+    std::map<std::string, const Stmt *> Got;
     enum { Zero, Negative, NonZero, Null, NonNull, Unknown, None } Ret;
+    SourceLocation At;
   };
-  std::vector<ExitInfo> Exits;
+  std::vector<ExitInfo> Exits, FinalExits;
+  void decideLeaks();
 
   const CallExpr *decisiveGetter(const CFGBlock *B) const {
     auto It = DecisiveGetter.find(B);
@@ -475,18 +487,34 @@ std::optional<PathState> FunctionAnalysis::refine(PathState St, const Expr *C,
     }
     return St;
   }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(C)) {
+    // `if (!fops_get(f))`: the value of the arm this path took.
+    auto A = St.Arm.find(CO);
+    if (A == St.Arm.end())
+      return St;
+    const Expr *Taken = A->second ? CO->getTrueExpr() : CO->getFalseExpr();
+    const Expr *Other = A->second ? CO->getFalseExpr() : CO->getTrueExpr();
+    if (isNullLike(Taken))
+      return Truth ? std::nullopt : std::optional<PathState>(St);
+    if (isNullLike(Other))
+      return Truth ? std::optional<PathState>(St) : std::nullopt;
+    return refine(std::move(St), Taken, Truth);
+  }
   if (const VarDecl *V = localVar(C)) {
-    auto It = St.Truth.find(V);
+    auto I = St.Int.find(V);
+    if (I != St.Int.end() && (I->second != 0) != Truth)
+      return std::nullopt;
+  }
+  std::string Key = refKey(C);
+  if (!Key.empty() && (C->getType()->isPointerType() ||
+                       C->getType()->isIntegerType() || C->getType()->isBooleanType())) {
+    auto It = St.Truth.find(Key);
     if (It != St.Truth.end()) {
       if ((It->second == 2) != Truth)
         return std::nullopt; // this path cannot take that branch
       return St;
     }
-    auto I = St.Int.find(V);
-    if (I != St.Int.end() && (I->second != 0) != Truth)
-      return std::nullopt;
-    St.Truth[V] = Truth ? 2 : 1;
-    return St;
+    St.Truth[Key] = Truth ? 2 : 1;
   }
   return St;
 }
@@ -512,6 +540,7 @@ void FunctionAnalysis::escapeArgs(const CallExpr *C, PathState &St) {
 void FunctionAnalysis::assign(const Expr *L, const Expr *R, PathState &St,
                               StateSet &Out, const Stmt *At) {
   const Expr *RS = stripCasts(R);
+  uint8_t PendingTruth = 0; // what this assignment tells about L's value
   // `x = c ? a : b`: the arm this path took.
   if (const auto *CO = dyn_cast_or_null<ConditionalOperator>(RS)) {
     auto It = St.Arm.find(CO);
@@ -520,7 +549,7 @@ void FunctionAnalysis::assign(const Expr *L, const Expr *R, PathState &St,
       const Expr *Other = It->second ? CO->getFalseExpr() : CO->getTrueExpr();
       if (const VarDecl *V = localVar(L))
         if (isNullLike(Other) || isNullLike(Taken)) {
-          St.Truth[V] = isNullLike(Taken) ? 1 : 2;
+          PendingTruth = isNullLike(Taken) ? 1 : 2;
           St.Int.erase(V);
         }
       RS = stripCasts(Taken);
@@ -529,6 +558,11 @@ void FunctionAnalysis::assign(const Expr *L, const Expr *R, PathState &St,
   }
   const VarDecl *LV = localVar(L);
   std::string LK = refKey(L), RK = refKey(R);
+  // The object L denoted is gone: forget what was known about it.
+  if (!LK.empty())
+    for (auto It = St.Truth.begin(); It != St.Truth.end();)
+      It = It->first.compare(0, LK.size() + 1, LK + ".") == 0 ? St.Truth.erase(It)
+                                                                : std::next(It);
 
   // Getter results kept in variables.
   if (const auto *CE = dyn_cast_or_null<CallExpr>(RS)) {
@@ -538,21 +572,21 @@ void FunctionAnalysis::assign(const Expr *L, const Expr *R, PathState &St,
                                                ? LV->getType()->getPointeeType()
                                                : LV->getType());
       PathState Fail = St;
-      Fail.Truth[LV] = 1;
+      Fail.Truth[LK] = 1;
       Fail.FailedAt[Key] = CE;
       Fail.Shared.erase(LV);
       Out.insert(Fail);
       uint8_t &H = St.Held[Key];
       H = std::min<uint8_t>(H + 1, 2);
       St.GotAt[Key] = CE;
-      St.Truth[LV] = 2;
+      St.Truth[LK] = 2;
       St.Shared.erase(LV);
       return;
     }
     auto Ok = St.CallOk.find(CE);
     if (Ok != St.CallOk.end() && LV) {
       bool Nonzero = Op.Res == RefOp::Errno ? !Ok->second : Ok->second;
-      St.Truth[LV] = Nonzero ? 2 : 1;
+      PendingTruth = Nonzero ? 2 : 1;
       St.Int.erase(LV);
     }
   }
@@ -564,18 +598,18 @@ void FunctionAnalysis::assign(const Expr *L, const Expr *R, PathState &St,
       else
         St.Int.erase(LV);
     }
-    if (!(RS && isa<CallExpr>(RS) && St.Truth.count(LV))) {
-      if (isNullLike(R))
-        St.Truth[LV] = 1;
-      else if (const VarDecl *RV = localVar(R)) {
-        auto It = St.Truth.find(RV);
-        if (It != St.Truth.end())
-          St.Truth[LV] = It->second;
-        else
-          St.Truth.erase(LV);
-      } else if (!(RS && isa<ConditionalOperator>(RS)))
-        St.Truth.erase(LV);
-    }
+  }
+  if (!LK.empty()) {
+    if (PendingTruth)
+      St.Truth[LK] = PendingTruth;
+    else if (isNullLike(R))
+      St.Truth[LK] = 1;
+    else if (!RK.empty() && St.Truth.count(RK))
+      St.Truth[LK] = St.Truth[RK];
+    else
+      St.Truth.erase(LK);
+  }
+  if (LV) {
     if (trackedPointer(LV)) {
       if (readsShared(R, St))
         St.Shared.emplace(LV, At); // keep the first load: one state per loop
@@ -628,6 +662,8 @@ void FunctionAnalysis::checkCallThrough(const CallExpr *C,
     auto H = St.Held.find(Key);
     if (H != St.Held.end() && H->second > 0)
       continue;
+    if (St.knownNull(Key) || St.knownNull(Obj))
+      continue; // no owner, or no object: nothing to pin
     std::string Fn = refKey(M);
     RefEvents::Unguarded U{C, display(Key), display(Fn.empty() ? Obj : Fn), "",
                            SourceLocation(), ""};
@@ -676,10 +712,10 @@ void FunctionAnalysis::atExit(const ReturnStmt *R, const PathState &St) {
     } else if (RV && St.Int.count(RV)) {
       int64_t X = St.Int.at(RV);
       EI.Ret = X == 0 ? ExitInfo::Zero : X < 0 ? ExitInfo::Negative : ExitInfo::NonZero;
-    } else if (RV && St.Truth.count(RV)) {
+    } else if (RV && St.Truth.count(refKey(V))) {
       bool Ptr = RV->getType()->isPointerType();
-      EI.Ret = St.Truth.at(RV) == 1 ? (Ptr ? ExitInfo::Null : ExitInfo::Zero)
-                                    : (Ptr ? ExitInfo::NonNull : ExitInfo::NonZero);
+      EI.Ret = St.Truth.at(refKey(V)) == 1 ? (Ptr ? ExitInfo::Null : ExitInfo::Zero)
+                                           : (Ptr ? ExitInfo::NonNull : ExitInfo::NonZero);
     } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
       auto Ok = St.CallOk.find(CE);
       if (Ok != St.CallOk.end())
@@ -692,25 +728,45 @@ void FunctionAnalysis::atExit(const ReturnStmt *R, const PathState &St) {
       EI.Ret = ExitInfo::Unknown;
   }
   for (const auto &[Key, N] : St.Held)
-    if (N > 0 && !St.escaped(Key))
+    if (N > 0 && !St.escaped(Key) && !St.knownNull(Key))
       EI.Held.insert(Key);
-  if (!Final) {
-    Exits.push_back(EI);
-    return;
-  }
-  bool Error = EI.Ret == ExitInfo::Negative || EI.Ret == ExitInfo::Null;
-  for (const std::string &Key : EI.Held) {
-    auto G = St.GotAt.find(Key);
-    if (G == St.GotAt.end() || manyObjects(Key))
-      continue; // not taken by this function, or not one object
-    if (!Error && !PutKeys.count(Key))
-      continue; // held on purpose for the caller or a later put
-    SourceLocation At = R ? R->getBeginLoc() : FD->getBodyRBrace();
-    bool Dup = false;
-    for (const RefEvents::Leak &L : Events->Leaks)
-      Dup |= L.At == At && L.Owner == display(Key);
-    if (!Dup)
-      Events->Leaks.push_back({At, display(Key), G->second->getBeginLoc(), Error});
+  for (const auto &[Key, S] : St.PutAt)
+    EI.Put.insert(Key);
+  EI.Got = St.GotAt;
+  EI.At = R ? R->getBeginLoc() : FD->getBodyRBrace();
+  (Final ? FinalExits : Exits).push_back(EI);
+}
+
+// A reference this function took, still held at a return, is leaked when
+// that return reports an error (nobody will ever put it), or when another
+// return of the same kind drops it (the function releases it itself).
+void FunctionAnalysis::decideLeaks() {
+  // Kernel convention: an int function that returns 0 on success returns
+  // an error code whenever it returns something non-zero.
+  bool ZeroIsSuccess = false;
+  QualType RT = FD->getReturnType();
+  if (RT->isIntegerType() && RT->isSignedIntegerType() && !RT->isBooleanType())
+    for (const ExitInfo &O : FinalExits)
+      ZeroIsSuccess |= O.Ret == ExitInfo::Zero;
+  for (const ExitInfo &EI : FinalExits) {
+    bool Error = EI.Ret == ExitInfo::Negative || EI.Ret == ExitInfo::Null ||
+                 (ZeroIsSuccess && EI.Ret == ExitInfo::NonZero);
+    for (const std::string &Key : EI.Held) {
+      auto G = EI.Got.find(Key);
+      if (G == EI.Got.end() || manyObjects(Key))
+        continue; // not taken by this function, or not one object
+      bool Leak = Error;
+      if (!Leak && EI.Ret != ExitInfo::Unknown)
+        for (const ExitInfo &O : FinalExits)
+          Leak |= O.Ret == EI.Ret && !O.Held.count(Key) && O.Put.count(Key);
+      if (!Leak)
+        continue;
+      bool Dup = false;
+      for (const RefEvents::Leak &L : Events->Leaks)
+        Dup |= L.At == EI.At && L.Owner == display(Key);
+      if (!Dup)
+        Events->Leaks.push_back({EI.At, display(Key), G->second->getBeginLoc(), Error});
+    }
   }
 }
 
@@ -747,7 +803,7 @@ void FunctionAnalysis::step(const Stmt *S, const CFGBlock *B, PathState St,
         auto H = St.Held.find(Key);
         bool None = H == St.Held.end() || H->second == 0;
         if (Final && None && GetKeys.count(Key) && !Reported.count(C) &&
-            !manyObjects(Key)) {
+            !manyObjects(Key) && !St.knownNull(Key)) {
           Reported.insert(C);
           Events->UnbalancedPuts.push_back(
               {C, display(Key), AGet[Key]->getBeginLoc(),
@@ -900,6 +956,7 @@ bool FunctionAnalysis::run(RefEvents &Out, Summary &Sum) {
       for (const PathState &St : Cur)
         atExit(nullptr, St);
   }
+  decideLeaks();
   Final = false;
 
   // Summaries: a function whose success returns hold a reference rooted in a

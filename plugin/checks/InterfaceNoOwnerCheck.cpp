@@ -68,9 +68,23 @@ QualType fieldElementType(const FieldDecl *FD) {
   return T;
 }
 
-/// Does an object of type R hold function pointers, itself or through one
-/// pointer to a structure that does (a miscdevice's fops)?
-bool holdsCallbacks(const RecordDecl *R, unsigned Hops) {
+/// Is R a table of methods: mostly function pointers (file_operations,
+/// net_device_ops), not an object that happens to hold one?
+bool isOpsTable(const RecordDecl *R) {
+  unsigned Fns = 0, Others = 0;
+  forEachField(R, [&](const FieldDecl *FD) {
+    QualType T = fieldElementType(FD);
+    if (isFunctionPointer(T))
+      ++Fns;
+    else if (!isModulePointer(T))
+      ++Others;
+  });
+  return Fns > 0 && Fns >= Others;
+}
+
+/// Does an object of type R hold callbacks: function pointers of its own,
+/// or a pointer to a table of methods (a miscdevice's fops)?
+bool holdsCallbacks(const RecordDecl *R) {
   bool Found = false;
   forEachField(R, [&](const FieldDecl *FD) {
     if (Found)
@@ -78,9 +92,8 @@ bool holdsCallbacks(const RecordDecl *R, unsigned Hops) {
     QualType T = fieldElementType(FD);
     if (isFunctionPointer(T))
       Found = true;
-    else if (Hops > 0)
-      if (const RecordDecl *P = pointee(T))
-        Found = holdsCallbacks(P, Hops - 1);
+    else if (const RecordDecl *P = pointee(T))
+      Found = isOpsTable(P);
   });
   return Found;
 }
@@ -108,6 +121,33 @@ std::string ownerPath(const RecordDecl *R, unsigned Hops) {
         Found = FD->getName().str() + "->" + Sub;
     }
   });
+  return Found;
+}
+
+/// Does an object of type R count its own references (a kref, refcount_t or
+/// percpu_ref, possibly inside an embedded kobject or device)? Such an
+/// object is not a table of callbacks handed to an interface but a kernel
+/// object whose references govern its lifetime (an sk_buff, a Qdisc, a
+/// kobject); methods of a module inside it outliving the module are Alan
+/// Stern's rule, for the lifetime checks.
+bool countsReferences(const RecordDecl *R) {
+  bool Found = false;
+  std::function<void(const RecordDecl *, unsigned)> Walk =
+      [&](const RecordDecl *Rec, unsigned Depth) {
+        if (!Rec || !(Rec = Rec->getDefinition()) || Depth > 8 || Found)
+          return;
+        for (const FieldDecl *FD : Rec->fields()) {
+          const RecordDecl *Sub = fieldElementType(FD)->getAsRecordDecl();
+          if (!Sub)
+            continue;
+          llvm::StringRef N = Sub->getName();
+          if (N == "kref" || N == "refcount_struct" || N == "percpu_ref")
+            Found = true;
+          else
+            Walk(Sub, Depth + 1);
+        }
+      };
+  Walk(R, 0);
   return Found;
 }
 
@@ -251,12 +291,30 @@ bool carries(const Expr *E, const std::set<const VarDecl *> &Vars) {
   return false;
 }
 
-/// The local variables of Body that hold the tracked object (P, or a
-/// local initialized or assigned from it: rcu_assign_pointer keeps its
-/// value in a local `_r_a_p__v`).
-std::set<const VarDecl *> aliases(const Stmt *Body, const ParmVarDecl *P) {
-  std::set<const VarDecl *> Vars{P};
-  std::vector<std::pair<const VarDecl *, const Expr *>> Flows;
+/// The variables of a function that hold the tracked object.
+struct Tracked {
+  /// P, and locals initialized or assigned from it (rcu_assign_pointer
+  /// keeps its value in a local `_r_a_p__v`): stores into these objects
+  /// are stores into the caller's own object.
+  std::set<const VarDecl *> Values;
+  /// Local pointers to objects the tracked object was stored into
+  /// (`action->handler = handler`): where such an object goes, the
+  /// callbacks go.
+  std::set<const VarDecl *> Containers;
+  /// Both.
+  std::set<const VarDecl *> All;
+};
+
+Tracked track(const Stmt *Body, const ParmVarDecl *P) {
+  Tracked T;
+  T.Values.insert(P);
+  T.All.insert(P);
+  struct Flow {
+    const VarDecl *To;
+    const Expr *From;
+    bool Container;
+  };
+  std::vector<Flow> Flows;
   std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
     if (!S)
       return;
@@ -264,12 +322,20 @@ std::set<const VarDecl *> aliases(const Stmt *Body, const ParmVarDecl *P) {
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D))
           if (!V->hasGlobalStorage() && V->getInit())
-            Flows.push_back({V, V->getInit()});
+            Flows.push_back({V, V->getInit(), false});
     } else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
-      if (B->getOpcode() == BO_Assign)
-        if (const VarDecl *V = declOf(lvalueOf(B->getLHS())))
+      if (B->getOpcode() == BO_Assign) {
+        const Expr *L = lvalueOf(B->getLHS());
+        bool ThroughPointer;
+        if (const VarDecl *V = declOf(L)) {
           if (!V->hasGlobalStorage() && !isa<ParmVarDecl>(V))
-            Flows.push_back({V, B->getRHS()});
+            Flows.push_back({V, B->getRHS(), false});
+        } else if (const VarDecl *Root = rootOf(L, ThroughPointer)) {
+          if (ThroughPointer && !Root->hasGlobalStorage() &&
+              !isa<ParmVarDecl>(Root) && Root->getType()->isPointerType())
+            Flows.push_back({Root, B->getRHS(), true});
+        }
+      }
     }
     for (const Stmt *C : S->children())
       Collect(C);
@@ -277,11 +343,14 @@ std::set<const VarDecl *> aliases(const Stmt *Body, const ParmVarDecl *P) {
   Collect(Body);
   for (bool Changed = true; Changed;) {
     Changed = false;
-    for (const auto &F : Flows)
-      if (!Vars.count(F.first) && carries(F.second, Vars))
-        Changed = Vars.insert(F.first).second;
+    for (const Flow &F : Flows)
+      if (!T.All.count(F.To) && carries(F.From, T.All)) {
+        (F.Container ? T.Containers : T.Values).insert(F.To);
+        T.All.insert(F.To);
+        Changed = true;
+      }
   }
-  return Vars;
+  return T;
 }
 
 /// The helper of this translation unit a call goes into, if its body is here.
@@ -334,7 +403,8 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
     return;
   const KnowledgeBase &KB = AC.kb();
   const Stmt *Body = FD->getBody();
-  std::set<const VarDecl *> Vars = aliases(Body, P);
+  Tracked T = track(Body, P);
+  const std::set<const VarDecl *> &Vars = T.All;
   const SourceManager &SM = AC.sm();
 
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
@@ -345,7 +415,7 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
         bool ThroughPointer;
         const Expr *L = lvalueOf(B->getLHS());
         const VarDecl *Root = rootOf(L, ThroughPointer);
-        bool Self = Root && Vars.count(Root);
+        bool Self = Root && T.Values.count(Root);
         bool Global = Root && Root->hasGlobalStorage();
         bool Pinned = false;
         for (const RecordDecl *R : destinationRecords(L))
@@ -496,9 +566,9 @@ void InterfaceNoOwnerCheck::run(AnalysisContext &AC) {
     for (const ParmVarDecl *P : FD->parameters()) {
       QualType T = P->getType();
       const RecordDecl *RD = pointee(T);
-      bool Callbacks = isFunctionPointer(T) || (RD && holdsCallbacks(RD, 1));
+      bool Callbacks = isFunctionPointer(T) || (RD && holdsCallbacks(RD));
       if (getenv("INO_DEBUG") && Callbacks) llvm::errs() << "DBG " << FD->getName() << " param " << P->getName() << " owner=" << (RD ? ownerPath(RD,1) : "") << " pinned=" << (RD && pinned(RD)) << "\n";
-      if (!Callbacks || (RD && ((!getenv("INO_NOHOP") && !ownerPath(RD, 1).empty()) || pinned(RD))))
+      if (!Callbacks || (RD && ((!getenv("INO_NOHOP") && !ownerPath(RD, 1).empty()) || pinned(RD) || countsReferences(RD))))
         continue;
       std::vector<Keep> Kept;
       std::set<const ParmVarDecl *> Seen;
