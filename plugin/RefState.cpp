@@ -144,6 +144,35 @@ std::string display(const std::string &Key) {
   return R + Rest;
 }
 
+/// The expression as a kernel engineer writes it: a->b.c, THIS_MODULE.
+std::string exprText(const Expr *E) {
+  E = stripCasts(E);
+  if (!E)
+    return "";
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_AddrOf) {
+      if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr())))
+        if (D->getDecl()->getName() == "__this_module")
+          return "THIS_MODULE";
+      return "&" + exprText(U->getSubExpr());
+    }
+    if (U->getOpcode() == UO_Deref)
+      return "*" + exprText(U->getSubExpr());
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl());
+    std::string B = exprText(M->getBase());
+    if (FD && FD->isAnonymousStructOrUnion())
+      return B;
+    return B + (M->isArrow() ? "->" : ".") + M->getMemberDecl()->getName().str();
+  }
+  if (const auto *D = dyn_cast<DeclRefExpr>(E))
+    return D->getDecl()->getName().str();
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    return exprText(A->getBase()) + "[]";
+  return "";
+}
+
 /// The key of the reference a getter/putter call takes or drops.
 std::string opKey(const RefOp &O, const CallExpr *C, const RefKnowledge &K) {
   if (O.OnResult || O.Arg < 0 || unsigned(O.Arg) >= C->getNumArgs())
@@ -248,6 +277,16 @@ private:
   };
   std::vector<ExitInfo> Exits, FinalExits;
   void decideLeaks();
+  std::map<std::string, std::string> Names; // key -> as written in the code
+  std::string name(const std::string &Key) const {
+    auto It = Names.find(Key);
+    return It != Names.end() && !It->second.empty() ? It->second : display(Key);
+  }
+  void remember(const std::string &Key, const Expr *Obj, const std::string &Suffix) {
+    std::string T = exprText(Obj);
+    if (!Key.empty() && !T.empty())
+      Names.emplace(Key, T + Suffix);
+  }
 
   const CallExpr *decisiveGetter(const CFGBlock *B) const {
     auto It = DecisiveGetter.find(B);
@@ -361,6 +400,16 @@ private:
   }
 
   void prescan(const Stmt *S);
+  void nameOp(const std::string &Key, const RefOp &Op, const CallExpr *C) {
+    if (Op.OnResult || Op.Arg < 0 || unsigned(Op.Arg) >= C->getNumArgs())
+      return;
+    const Expr *A = C->getArg(Op.Arg);
+    std::string Base = refKey(A);
+    std::string Rest = Key.size() > Base.size() ? Key.substr(Base.size()) : "";
+    if (!Rest.empty() && Rest[0] == '.')
+      Rest = "->" + Rest.substr(1); // the argument is a pointer to the object
+    remember(Key, A, Rest);
+  }
   StateSet transfer(const CFGBlock *B, const CFGElement &E, StateSet In);
   void step(const Stmt *S, const CFGBlock *B, PathState St, StateSet &Out);
   void assign(const Expr *L, const Expr *R, PathState &St, StateSet &Out,
@@ -400,11 +449,14 @@ void FunctionAnalysis::prescan(const Stmt *S) {
       if (!Key.empty()) {
         GetKeys.insert(Key);
         AGet.emplace(Key, C);
+        nameOp(Key, Op, C);
       }
     } else if (putterOf(C, Op)) {
       std::string Key = opKey(Op, C, K);
-      if (!Key.empty())
+      if (!Key.empty()) {
         PutKeys.insert(Key);
+        nameOp(Key, Op, C);
+      }
     }
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(S)) {
@@ -657,6 +709,7 @@ void FunctionAnalysis::checkCallThrough(const CallExpr *C,
   if (Obj.empty())
     return;
   std::string Key = Obj + OP->second;
+  remember(Key, M->getBase(), "->" + OP->second.substr(1));
   const VarDecl *BaseVar = localVar(M->getBase());
   for (const PathState &St : States) {
     auto H = St.Held.find(Key);
@@ -665,28 +718,29 @@ void FunctionAnalysis::checkCallThrough(const CallExpr *C,
     if (St.knownNull(Key) || St.knownNull(Obj))
       continue; // no owner, or no object: nothing to pin
     std::string Fn = refKey(M);
-    RefEvents::Unguarded U{C, display(Key), display(Fn.empty() ? Obj : Fn), "",
+    std::string FnText = exprText(M);
+    RefEvents::Unguarded U{C, name(Key), FnText.empty() ? display(Fn.empty() ? Obj : Fn) : FnText, "",
                            SourceLocation(), ""};
     auto Put = St.PutAt.find(Key);
     auto Fail = St.FailedAt.find(Key);
     if (Put != St.PutAt.end()) {
-      U.Why = "after the reference on '" + display(Key) + "' was dropped";
+      U.Why = "after the reference on '" + name(Key) + "' was dropped";
       U.Related = Put->second->getBeginLoc();
-      U.RelatedMsg = "reference on '" + display(Key) + "' dropped here";
+      U.RelatedMsg = "reference on '" + name(Key) + "' dropped here";
     } else if (Fail != St.FailedAt.end()) {
-      U.Why = "on a path where taking the reference on '" + display(Key) + "' failed";
+      U.Why = "on a path where taking the reference on '" + name(Key) + "' failed";
       U.Related = Fail->second->getBeginLoc();
-      U.RelatedMsg = "'" + display(Key) + "' can fail here and the call is still reached";
+      U.RelatedMsg = "'" + name(Key) + "' can fail here and the call is still reached";
     } else if (GetKeys.count(Key)) {
-      U.Why = "on a path that takes no reference on '" + display(Key) + "'";
+      U.Why = "on a path that takes no reference on '" + name(Key) + "'";
       U.Related = AGet[Key]->getBeginLoc();
       U.RelatedMsg = "the reference is taken here, but not on every path to the call";
     } else if (BaseVar && St.Shared.count(BaseVar)) {
-      U.Why = "on an object loaded from shared data, with no reference on '" + display(Key) + "'";
+      U.Why = "on an object loaded from shared data, with no reference on '" + name(Key) + "'";
       U.Related = St.Shared.at(BaseVar)->getBeginLoc();
       U.RelatedMsg = "'" + BaseVar->getName().str() + "' is loaded from shared data here";
     } else if (Obj[0] == '@') {
-      U.Why = "through a global structure, with no reference on '" + display(Key) + "'";
+      U.Why = "through a global structure, with no reference on '" + name(Key) + "'";
     } else {
       continue; // the caller's reference, most likely: not this function's job
     }
@@ -741,17 +795,25 @@ void FunctionAnalysis::atExit(const ReturnStmt *R, const PathState &St) {
 // that return reports an error (nobody will ever put it), or when another
 // return of the same kind drops it (the function releases it itself).
 void FunctionAnalysis::decideLeaks() {
-  // Kernel convention: an int function that returns 0 on success returns
-  // an error code whenever it returns something non-zero.
+  // Kernel convention: an int function that returns 0 on success, or
+  // negative error codes, returns an error whenever it returns something
+  // known to be non-zero (`if (err) goto out; ... out: return err;`).
   bool ZeroIsSuccess = false;
   QualType RT = FD->getReturnType();
   if (RT->isIntegerType() && RT->isSignedIntegerType() && !RT->isBooleanType())
     for (const ExitInfo &O : FinalExits)
-      ZeroIsSuccess |= O.Ret == ExitInfo::Zero;
+      ZeroIsSuccess |= O.Ret == ExitInfo::Zero || O.Ret == ExitInfo::Negative;
+  std::set<std::pair<unsigned, const Stmt *>> Seen; // (return, get)
   for (const ExitInfo &EI : FinalExits) {
     bool Error = EI.Ret == ExitInfo::Negative || EI.Ret == ExitInfo::Null ||
                  (ZeroIsSuccess && EI.Ret == ExitInfo::NonZero);
-    for (const std::string &Key : EI.Held) {
+    // Aliases of one reference (f and s->fops after f = fops_get(s->fops))
+    // are one leak: name it by its shortest spelling.
+    std::vector<std::string> Keys(EI.Held.begin(), EI.Held.end());
+    std::stable_sort(Keys.begin(), Keys.end(), [&](const std::string &A, const std::string &B) {
+      return name(A).size() < name(B).size();
+    });
+    for (const std::string &Key : Keys) {
       auto G = EI.Got.find(Key);
       if (G == EI.Got.end() || manyObjects(Key))
         continue; // not taken by this function, or not one object
@@ -759,13 +821,9 @@ void FunctionAnalysis::decideLeaks() {
       if (!Leak && EI.Ret != ExitInfo::Unknown)
         for (const ExitInfo &O : FinalExits)
           Leak |= O.Ret == EI.Ret && !O.Held.count(Key) && O.Put.count(Key);
-      if (!Leak)
+      if (!Leak || !Seen.insert({EI.At.getRawEncoding(), G->second}).second)
         continue;
-      bool Dup = false;
-      for (const RefEvents::Leak &L : Events->Leaks)
-        Dup |= L.At == EI.At && L.Owner == display(Key);
-      if (!Dup)
-        Events->Leaks.push_back({EI.At, display(Key), G->second->getBeginLoc(), Error});
+      Events->Leaks.push_back({EI.At, name(Key), G->second->getBeginLoc(), Error});
     }
   }
 }
@@ -806,8 +864,8 @@ void FunctionAnalysis::step(const Stmt *S, const CFGBlock *B, PathState St,
             !manyObjects(Key) && !St.knownNull(Key)) {
           Reported.insert(C);
           Events->UnbalancedPuts.push_back(
-              {C, display(Key), AGet[Key]->getBeginLoc(),
-               "the reference '" + display(Key) + "' is taken here, but not on every path to the put"});
+              {C, name(Key), AGet[Key]->getBeginLoc(),
+               "the reference '" + name(Key) + "' is taken here, but not on every path to the put"});
         }
         if (!None)
           --H->second;

@@ -6,7 +6,6 @@
 // lets the interface pin the caller's module before calling in.
 // docs/checks/interface-no-owner.md explains the rule, its limits and the fix.
 #include "../Analysis.h"
-#include "../Compat.h"
 #include "../KernelExpr.h"
 
 #include "clang/AST/Decl.h"
@@ -15,9 +14,6 @@
 
 #include <functional>
 #include <map>
-#include <cstdlib>
-#include "llvm/Support/raw_ostream.h"
-#include <optional>
 #include <set>
 
 using namespace clang;
@@ -82,20 +78,61 @@ bool isOpsTable(const RecordDecl *R) {
   return Fns > 0 && Fns >= Others;
 }
 
-/// Does an object of type R hold callbacks: function pointers of its own,
-/// or a pointer to a table of methods (a miscdevice's fops)?
-bool holdsCallbacks(const RecordDecl *R) {
-  bool Found = false;
-  forEachField(R, [&](const FieldDecl *FD) {
-    if (Found)
-      return;
+/// Is R a deferred-execution object: one or two function pointers that
+/// take at most one argument, one of them the object itself (rcu_head,
+/// timer_list, work_struct, hrtimer, tasklet_struct, kthread_work)? Its
+/// callback is the object's own continuation; arming it and tearing it down
+/// synchronously (del_timer_sync, cancel_work_sync, rcu_barrier) is the
+/// missing-teardown check's business, not an interface's owner.
+bool isDeferredObject(const RecordDecl *R) {
+  if (!R || !(R = R->getDefinition()))
+    return false;
+  unsigned Fns = 0;
+  bool Self = false, Simple = true;
+  std::function<void(const RecordDecl *)> Scan = [&](const RecordDecl *Rec) {
+    for (const FieldDecl *FD : Rec->fields()) {
+      QualType T = FD->getType().getCanonicalType();
+      if (const RecordDecl *Sub = T->getAsRecordDecl()) {
+        if (Sub->isAnonymousStructOrUnion())
+          Scan(Sub);
+        continue;
+      }
+      if (!isFunctionPointer(T))
+        continue;
+      ++Fns;
+      const auto *FT = T->getPointeeType()->getAs<FunctionProtoType>();
+      if (!FT || FT->getNumParams() > 1) {
+        Simple = false;
+        continue;
+      }
+      if (FT->getNumParams() == 1 && pointee(FT->getParamType(0)) == R)
+        Self = true;
+    }
+  };
+  Scan(R);
+  return Fns >= 1 && Fns <= 2 && Simple && Self;
+}
+
+/// Does an object of type R hold callbacks: function pointers of its own or
+/// of a structure embedded in it (a pci_driver's device_driver), or a
+/// pointer to a table of methods (a miscdevice's fops)? The callbacks of
+/// embedded deferred-execution objects (an rcu_head) do not count.
+bool holdsCallbacks(const RecordDecl *R, unsigned Depth = 0) {
+  if (!R || !(R = R->getDefinition()) || Depth > 8 || isDeferredObject(R))
+    return false;
+  for (const FieldDecl *FD : R->fields()) {
     QualType T = fieldElementType(FD);
     if (isFunctionPointer(T))
-      Found = true;
-    else if (const RecordDecl *P = pointee(T))
-      Found = isOpsTable(P);
-  });
-  return Found;
+      return true;
+    if (const RecordDecl *Sub = T->getAsRecordDecl()) {
+      if (holdsCallbacks(Sub, Depth + 1))
+        return true;
+    } else if (const RecordDecl *P = pointee(T)) {
+      if (isOpsTable(P))
+        return true;
+    }
+  }
+  return false;
 }
 
 /// The `struct module *` field of R, in R itself (embedded structures
@@ -226,18 +263,29 @@ public:
 private:
   /// Collects into Out where the object parameter P of FD (reached through
   /// the helper calls of Chain) is kept with no owner.
+  /// Callers holds the variables that point to objects the interface's
+  /// caller passed in (the other parameters).
   void follow(AnalysisContext &AC, const FunctionDecl *FD,
-              const ParmVarDecl *P, std::vector<Hop> Chain,
-              std::set<const ParmVarDecl *> &Seen, std::vector<Keep> &Out,
-              bool &Safe) const;
+              const ParmVarDecl *P, const std::set<const VarDecl *> &Callers,
+              std::vector<Hop> Chain, std::set<const ParmVarDecl *> &Seen,
+              std::vector<Keep> &Out, bool &Safe) const;
   /// Is an object of type R pinned by other means: it carries its own
   /// owner, or it is what a safe interface of the knowledge base registers
   /// (a napi_struct is registered by netif_napi_add_weight(), whose
   /// netif_napi_del() waits; a net_device by register_netdevice()).
   bool pinned(const RecordDecl *R) const;
 
+  /// What the check asks about a parameter's structure, computed once per
+  /// type: the kernel's big structures come back in hundreds of signatures.
+  struct TypeFacts {
+    bool Callbacks = false, Owner = false, Pinned = false, Counted = false;
+  };
+  const TypeFacts &facts(const RecordDecl *R) const;
+
   LinkingTable Linking;
   std::map<std::string, std::string> SafeTypes; // struct tag -> registration
+  mutable std::map<const RecordDecl *, TypeFacts> Facts;
+  mutable std::map<const RecordDecl *, bool> PinnedMemo;
 };
 
 /// Does E carry the tracked object (a variable of Vars): the variable
@@ -353,6 +401,15 @@ Tracked track(const Stmt *Body, const ParmVarDecl *P) {
   return T;
 }
 
+/// Does the knowledge base say this interface is safe without an owner:
+/// it takes one (fills / caller), its unregistration waits for callbacks
+/// already running, or its callbacks never sleep (Exception #1: a context
+/// other than process, such as an interrupt handler's)?
+bool safeRegistration(const Registration *R) {
+  return R && (R->Owner != OwnerPolicy::None || R->SyncUnregister ||
+               (!R->Context.empty() && R->Context != "process"));
+}
+
 /// The helper of this translation unit a call goes into, if its body is here.
 const FunctionDecl *localDefinition(AnalysisContext &AC, const CallExpr *C) {
   const FunctionDecl *Callee = C->getDirectCallee();
@@ -391,12 +448,34 @@ std::vector<const RecordDecl *> destinationRecords(const Expr *LHS) {
 bool InterfaceNoOwnerCheck::pinned(const RecordDecl *R) const {
   if (!R)
     return false;
+  auto It = PinnedMemo.find(R);
+  if (It != PinnedMemo.end())
+    return It->second;
   std::string Name = recordName(QualType(R->getTypeForDecl(), 0));
-  return SafeTypes.count(Name) || !ownerPath(R, 0).empty();
+  bool P = isDeferredObject(R) || SafeTypes.count(Name) ||
+           !ownerPath(R, 0).empty();
+  return PinnedMemo[R] = P;
+}
+
+const InterfaceNoOwnerCheck::TypeFacts &
+InterfaceNoOwnerCheck::facts(const RecordDecl *R) const {
+  auto It = Facts.find(R);
+  if (It != Facts.end())
+    return It->second;
+  TypeFacts F;
+  F.Callbacks = holdsCallbacks(R);
+  if (F.Callbacks) {
+    F.Owner = !ownerPath(R, 1).empty();
+    F.Pinned = pinned(R);
+    F.Counted = countsReferences(R);
+  }
+  return Facts[R] = F;
 }
 
 void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
-                                   const ParmVarDecl *P, std::vector<Hop> Chain,
+                                   const ParmVarDecl *P,
+                                   const std::set<const VarDecl *> &Callers,
+                                   std::vector<Hop> Chain,
                                    std::set<const ParmVarDecl *> &Seen,
                                    std::vector<Keep> &Out, bool &Safe) const {
   if (!Seen.insert(P).second)
@@ -406,6 +485,18 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
   Tracked T = track(Body, P);
   const std::set<const VarDecl *> &Vars = T.All;
   const SourceManager &SM = AC.sm();
+  // Storing into an object the caller passed in initializes the caller's
+  // object (kobject_init(kobj, ktype), init_timer_key(timer, fn)): what
+  // keeps the callbacks is whatever registers that object.
+  auto intoCallerObject = [&](const Expr *Dest) {
+    Dest = stripCasts(Dest);
+    if (const auto *U = dyn_cast<UnaryOperator>(Dest))
+      if (U->getOpcode() == UO_AddrOf)
+        Dest = U->getSubExpr();
+    bool ThroughPointer;
+    const VarDecl *Root = rootOf(Dest, ThroughPointer);
+    return Root && ThroughPointer && Callers.count(Root);
+  };
 
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S)
@@ -420,7 +511,8 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
         bool Pinned = false;
         for (const RecordDecl *R : destinationRecords(L))
           Pinned |= pinned(R);
-        if (!Self && (Global || ThroughPointer) && !Pinned) {
+        if (!Self && (Global || ThroughPointer) && !Pinned &&
+            !intoCallerObject(L)) {
           Keep K;
           K.Loc = SM.getFileLoc(B->getOperatorLoc());
           K.Chain = Chain;
@@ -457,6 +549,7 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
           bool Pinned = false;
           if (Link->second >= 0 && unsigned(Link->second) < C->getNumArgs()) {
             const Expr *Into = stripCasts(C->getArg(Link->second));
+            Pinned = intoCallerObject(Into);
             if (const auto *U = dyn_cast<UnaryOperator>(Into))
               if (U->getOpcode() == UO_AddrOf)
                 for (const RecordDecl *R : destinationRecords(U->getSubExpr()))
@@ -470,7 +563,7 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
           if (R->Arg >= 0 && unsigned(R->Arg) != I)
             continue;
           // Safe interfaces keep it safely; unsafe ones make this one unsafe.
-          if (R->Owner == OwnerPolicy::None && !R->SyncUnregister)
+          if (!safeRegistration(R))
             Out.push_back({Keep::Handed, Loc, Name, "", R->Why, Chain});
           else
             Safe = true;
@@ -480,9 +573,23 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
         if (!Def || I >= Def->getNumParams() || Chain.size() >= 2)
           continue;
         const ParmVarDecl *Q = Def->getParamDecl(I);
+        std::set<const VarDecl *> NextCallers;
+        for (unsigned J = 0; J < C->getNumArgs() && J < Def->getNumParams(); ++J) {
+          if (J == I)
+            continue;
+          const Expr *A = stripCasts(C->getArg(J));
+          if (const auto *U = dyn_cast<UnaryOperator>(A))
+            if (U->getOpcode() == UO_AddrOf)
+              A = U->getSubExpr();
+          bool ThroughPointer;
+          const VarDecl *Root = rootOf(A, ThroughPointer);
+          if (Root && Callers.count(Root) &&
+              (ThroughPointer || A->getType()->isPointerType()))
+            NextCallers.insert(Def->getParamDecl(J));
+        }
         std::vector<Hop> Next = Chain;
         Next.push_back({Loc, Name, Q->getName().str()});
-        follow(AC, Def, Q, Next, Seen, Out, Safe);
+        follow(AC, Def, Q, NextCallers, Next, Seen, Out, Safe);
       }
     }
     for (const Stmt *Child : S->children())
@@ -522,13 +629,15 @@ void InterfaceNoOwnerCheck::run(AnalysisContext &AC) {
         E.contains("into") ? int(E["into"].get<unsigned>()) : -1;
   // The object types safe registrations take, from their declarations here.
   SafeTypes.clear();
+  Facts.clear();
+  PinnedMemo.clear();
   ASTContext &Ctx = AC.ast();
   for (const nlohmann::json &E : KB.section("registrations")) {
     if (!E.contains("function") || !E.contains("arg"))
       continue;
     std::string Fn = E["function"].get<std::string>();
     const Registration *R = KB.registration(Fn);
-    if (!R || (R->Owner == OwnerPolicy::None && !R->SyncUnregister))
+    if (!safeRegistration(R))
       continue;
     for (const NamedDecl *ND :
          Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Fn)))
@@ -557,26 +666,31 @@ void InterfaceNoOwnerCheck::run(AnalysisContext &AC) {
     if (OwnerParam)
       continue;
     // The knowledge base knows this interface is safe by other means.
-    if (const Registration *R = KB.registration(FD->getName().str()))
-      if (R->Owner != OwnerPolicy::None || R->SyncUnregister) {
-        if (getenv("INO_DEBUG")) llvm::errs() << "DBG " << FD->getName() << " KB-safe\n";
-        continue;
-      }
+    if (safeRegistration(KB.registration(FD->getName().str())))
+      continue;
 
     for (const ParmVarDecl *P : FD->parameters()) {
       QualType T = P->getType();
       const RecordDecl *RD = pointee(T);
-      bool Callbacks = isFunctionPointer(T) || (RD && holdsCallbacks(RD));
-      if (getenv("INO_DEBUG") && Callbacks) llvm::errs() << "DBG " << FD->getName() << " param " << P->getName() << " owner=" << (RD ? ownerPath(RD,1) : "") << " pinned=" << (RD && pinned(RD)) << "\n";
-      if (!Callbacks || (RD && ((!getenv("INO_NOHOP") && !ownerPath(RD, 1).empty()) || pinned(RD) || countsReferences(RD))))
+      // Callbacks with no owner in reach, in an object that is neither
+      // pinned by other means nor reference counted.
+      if (RD) {
+        const TypeFacts &TF = facts(RD);
+        if (!TF.Callbacks || TF.Owner || TF.Pinned || TF.Counted)
+          continue;
+      } else if (!isFunctionPointer(T)) {
         continue;
+      }
       std::vector<Keep> Kept;
       std::set<const ParmVarDecl *> Seen;
       bool Safe = false;
-      follow(AC, FD, P, {}, Seen, Kept, Safe);
+      std::set<const VarDecl *> Callers;
+      for (const ParmVarDecl *Q : FD->parameters())
+        if (Q != P && Q->getType()->isPointerType())
+          Callers.insert(Q);
+      follow(AC, FD, P, Callers, {}, Seen, Kept, Safe);
       // Handed to a safe interface too: the other stores keep track of it
       // for unregistering through that interface.
-      if (getenv("INO_DEBUG")) llvm::errs() << "DBG   kept=" << Kept.size() << " safe=" << Safe << "\n";
       if (Kept.empty() || Safe)
         continue;
       const Keep &K = Kept.front();
@@ -585,15 +699,22 @@ void InterfaceNoOwnerCheck::run(AnalysisContext &AC) {
       F.Check = id();
       F.Loc = FD->getLocation();
       std::string Name = FD->getName().str();
-      std::string PName = P->getName().empty() ? "#" + std::to_string(P->getFunctionScopeIndex())
-                                               : P->getName().str();
-      std::string What = RD ? "struct " + recordName(T) : "a function pointer";
-      F.Message = "'" + Name + "' stores the caller's callbacks ('" + PName +
-                  "', " + What + ") for later calls but has no 'struct "
-                  "module *' owner in " +
-                  (RD ? "the structure" : "reach") +
-                  " nor as a parameter; the module that supplies them cannot "
-                  "be pinned before they are called (Rule #1)";
+      std::string PName =
+          P->getName().empty()
+              ? "parameter " + std::to_string(P->getFunctionScopeIndex() + 1)
+              : P->getName().str();
+      if (RD)
+        F.Message = "'" + Name + "' stores the caller's callbacks ('" + PName +
+                    "', struct " + recordName(T) +
+                    ") for later calls but has no 'struct module *' owner in "
+                    "the structure nor as a parameter; the module that "
+                    "supplies them cannot be pinned before they are called "
+                    "(Rule #1)";
+      else
+        F.Message = "'" + Name + "' stores the caller's callback ('" + PName +
+                    "', a function pointer) for later calls but takes no "
+                    "'struct module *' owner; the module that supplies it "
+                    "cannot be pinned before it is called (Rule #1)";
       for (const Hop &H : K.Chain)
         F.Notes.push_back({H.Loc, "passed to '" + H.Callee + "'" +
                                       (H.Param.empty() ? std::string()
