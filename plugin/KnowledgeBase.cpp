@@ -82,6 +82,10 @@ const std::vector<SectionSpec> &schema() {
        {S("function"), S("macro"), I("arg"), E("on", {"module", "object"})},
        {"function", "macro"}},
       {"pinned_calls", {S("through", true)}, {}},
+      {"error_values",
+       {S("function", true), E("kind", {"test", "test_or_null", "make"}, true),
+        I("arg")},
+       {}},
       {"aliases", {S("name", true), S("same_as", true), S("since")}, {}},
       {"stores", {S("function", true), I("arg", true), I("into")}, {}},
   };

@@ -33,6 +33,8 @@ struct RefKnowledge {
   std::map<std::string, RefOp> Getters, Putters;
   std::map<std::string, std::string> OwnerPath; // struct -> ".owner"/".driver.owner"
   std::set<std::pair<std::string, std::string>> PinnedThrough;
+  // Error pointers: IS_ERR-style tests and ERR_PTR-style constructors.
+  std::set<std::string> ErrTests, ErrTestsOrNull, ErrMakers;
 
   std::string ownerSuffix(QualType T) const {
     std::string R = recordName(T);
@@ -69,6 +71,10 @@ RefKnowledge digest(const KnowledgeBase &KB) {
   for (const nlohmann::json &E : KB.section("ref_put"))
     if (E.contains("function"))
       K.Putters[E["function"].get<std::string>()] = op(E, false);
+  for (const nlohmann::json &E : KB.section("error_values")) {
+    std::string F = E["function"], Kd = E["kind"];
+    (Kd == "make" ? K.ErrMakers : Kd == "test" ? K.ErrTests : K.ErrTestsOrNull).insert(F);
+  }
   for (const nlohmann::json &E : KB.section("pinned_calls")) {
     std::string T = E["through"];
     size_t D = T.find('.');
@@ -207,10 +213,11 @@ struct PathState {
   std::map<const Expr *, bool> Arm;         // ?: arm taken
   std::map<const CallExpr *, bool> CallOk;  // getter outcome, when not a branch
   std::map<const VarDecl *, const Stmt *> Shared; // pointer loaded from shared storage
+  std::set<std::string> ErrPtr; // keys known to hold an error pointer
 
   auto tie() const {
     return std::tie(Held, GotAt, PutAt, FailedAt, Escaped, Truth, Int, Arm,
-                    CallOk, Shared);
+                    CallOk, Shared, ErrPtr);
   }
   bool operator<(const PathState &O) const { return tie() < O.tie(); }
   bool operator==(const PathState &O) const { return tie() == O.tie(); }
@@ -518,6 +525,17 @@ std::optional<PathState> FunctionAnalysis::refine(PathState St, const Expr *C,
     return St;
   }
   if (const auto *CE = dyn_cast<CallExpr>(C)) {
+    std::string N = calleeName(CE, KB);
+    if ((K.ErrTests.count(N) || K.ErrTestsOrNull.count(N)) && CE->getNumArgs() == 1) {
+      std::string X = refKey(CE->getArg(0));
+      if (!X.empty()) {
+        if (Truth && K.ErrTests.count(N))
+          St.ErrPtr.insert(X);
+        else if (!Truth)
+          St.ErrPtr.erase(X);
+      }
+      return St;
+    }
     RefOp Op;
     if (getterOf(CE, Op) && !Op.OnResult && Op.Res != RefOp::Void) {
       auto Known = St.CallOk.find(CE);
@@ -652,6 +670,15 @@ void FunctionAnalysis::assign(const Expr *L, const Expr *R, PathState &St,
     }
   }
   if (!LK.empty()) {
+    const auto *RC = dyn_cast_or_null<CallExpr>(RS);
+    if (RC && K.ErrMakers.count(calleeName(RC, KB)))
+      St.ErrPtr.insert(LK);
+    else if (!RK.empty() && St.ErrPtr.count(RK))
+      St.ErrPtr.insert(LK);
+    else
+      St.ErrPtr.erase(LK);
+  }
+  if (!LK.empty()) {
     if (PendingTruth)
       St.Truth[LK] = PendingTruth;
     else if (isNullLike(R))
@@ -760,6 +787,8 @@ void FunctionAnalysis::atExit(const ReturnStmt *R, const PathState &St) {
     const Expr *S = stripCasts(V);
     if (isNullLike(V) && V->getType()->isPointerType())
       EI.Ret = ExitInfo::Null;
+    else if (!refKey(V).empty() && St.ErrPtr.count(refKey(V)))
+      EI.Ret = ExitInfo::Negative; // an error pointer
     else if (!V->isValueDependent() && V->EvaluateAsInt(ER, AC.ast())) {
       int64_t X = ER.Val.getInt().getExtValue();
       EI.Ret = X == 0 ? ExitInfo::Zero : X < 0 ? ExitInfo::Negative : ExitInfo::NonZero;
@@ -774,7 +803,7 @@ void FunctionAnalysis::atExit(const ReturnStmt *R, const PathState &St) {
       auto Ok = St.CallOk.find(CE);
       if (Ok != St.CallOk.end())
         EI.Ret = Ok->second ? ExitInfo::NonZero : ExitInfo::Zero;
-      else if (calleeName(CE, KB) == "ERR_PTR")
+      else if (K.ErrMakers.count(calleeName(CE, KB)))
         EI.Ret = ExitInfo::Negative;
       else
         EI.Ret = ExitInfo::Unknown;

@@ -135,6 +135,14 @@ bool holdsCallbacks(const RecordDecl *R, unsigned Depth = 0) {
   return false;
 }
 
+/// Is T a function pointer or a pointer to a structure holding callbacks?
+bool callbackType(QualType T) {
+  if (isFunctionPointer(T))
+    return true;
+  const RecordDecl *R = pointee(T);
+  return R && holdsCallbacks(R);
+}
+
 /// The `struct module *` field of R, in R itself (embedded structures
 /// included) or, with Hops left, behind one pointer (miscdevice->fops->owner).
 /// Returns the path ("owner", "fops->owner") or "".
@@ -560,7 +568,14 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
           continue;
         }
         if (const Registration *R = KB.registration(Name)) {
-          if (R->Arg >= 0 && unsigned(R->Arg) != I)
+          // The argument that carries the callbacks: the entry's, or else
+          // one the callee declares as callbacks (not a dev_id cookie).
+          bool CallbackArg =
+              R->Arg >= 0 ? unsigned(R->Arg) == I
+                          : (R->CallbackArg >= 0 && unsigned(R->CallbackArg) == I) ||
+                                (I < Callee->getNumParams() &&
+                                 callbackType(Callee->getParamDecl(I)->getType()));
+          if (!CallbackArg)
             continue;
           // Safe interfaces keep it safely; unsafe ones make this one unsafe.
           if (!safeRegistration(R))
