@@ -824,14 +824,16 @@ void FunctionAnalysis::atExit(const ReturnStmt *R, const PathState &St) {
 // that return reports an error (nobody will ever put it), or when another
 // return of the same kind drops it (the function releases it itself).
 void FunctionAnalysis::decideLeaks() {
-  // Kernel convention: an int function that returns 0 on success, or
-  // negative error codes, returns an error whenever it returns something
-  // known to be non-zero (`if (err) goto out; ... out: return err;`).
+  // Kernel convention: an int function that returns negative error codes
+  // returns an error whenever it returns something known to be non-zero
+  // (`if (err) goto out; ... out: return err;`). Without a negative code in
+  // sight the int may be a truth value (drbd_thread_start returns
+  // true/false), and non-zero is success.
   bool ZeroIsSuccess = false;
   QualType RT = FD->getReturnType();
   if (RT->isIntegerType() && RT->isSignedIntegerType() && !RT->isBooleanType())
     for (const ExitInfo &O : FinalExits)
-      ZeroIsSuccess |= O.Ret == ExitInfo::Zero || O.Ret == ExitInfo::Negative;
+      ZeroIsSuccess |= O.Ret == ExitInfo::Negative;
   std::set<std::pair<unsigned, const Stmt *>> Seen; // (return, get)
   for (const ExitInfo &EI : FinalExits) {
     bool Error = EI.Ret == ExitInfo::Negative || EI.Ret == ExitInfo::Null ||

@@ -119,3 +119,16 @@ int null_owner(const struct file_operations *f)
 	}
 	return 0;
 }
+
+/* Negative: an int used as a truth value (drbd_thread_start): 'true' is
+ * success, and the reference goes to the started thread. */
+int start_thread(void)
+{
+	if (!try_module_get(THIS_MODULE))
+		return false;
+	if (setup()) {
+		module_put(THIS_MODULE);
+		return false;
+	}
+	return true;
+}
