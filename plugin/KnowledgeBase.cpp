@@ -88,6 +88,7 @@ const std::vector<SectionSpec> &schema() {
        {}},
       {"aliases", {S("name", true), S("same_as", true), S("since")}, {}},
       {"stores", {S("function", true), I("arg", true), I("into")}, {}},
+      {"managed_allocators", {S("function", true), I("device_arg", true)}, {}},
   };
   return Spec;
 }

@@ -1,9 +1,12 @@
 // interface-no-owner (Rule #1, the interface author's side): a function other
-// modules can call (exported, or declared in a header) that keeps the
-// caller's function pointers for later calls — stores them, or a structure
-// holding them, in storage that outlives the call — while neither that
-// structure nor the parameters carry a `struct module *` owner, so nothing
-// lets the interface pin the caller's module before calling in.
+// code can call (exported, or declared in a header) that keeps the caller's
+// function pointers for later calls — stores them, or a structure holding
+// them, in storage that outlives the call — while neither that structure nor
+// the parameters carry a `struct module *` owner, so nothing lets the
+// interface pin the caller's module before calling in. Interfaces the
+// knowledge base knows to be safe by other means (a synchronous unregister,
+// callbacks that never sleep) are not reported, nor are objects pinned by
+// another registration (Rusty's batching) or by the caller's own objects.
 // docs/checks/interface-no-owner.md explains the rule, its limits and the fix.
 #include "../Analysis.h"
 #include "../KernelExpr.h"
@@ -271,16 +274,24 @@ public:
 private:
   /// Collects into Out where the object parameter P of FD (reached through
   /// the helper calls of Chain) is kept with no owner.
-  /// Callers holds the variables that point to objects the interface's
-  /// caller passed in (the other parameters).
+  /// CallerParams holds the parameters of FD that point to objects the
+  /// interface's caller passed in (the interface's other parameters).
   void follow(AnalysisContext &AC, const FunctionDecl *FD,
-              const ParmVarDecl *P, const std::set<const VarDecl *> &Callers,
+              const ParmVarDecl *P,
+              const std::set<const VarDecl *> &CallerParams,
               std::vector<Hop> Chain, std::set<const ParmVarDecl *> &Seen,
               std::vector<Keep> &Out, bool &Safe) const;
+  /// The variables of Body that point into the caller's objects: the
+  /// caller's parameters, locals taken from them (`state = drv->state + i`),
+  /// and memory a device of theirs manages (`devm_kzalloc(dev, ...)`, freed
+  /// when the caller's driver unbinds).
+  std::set<const VarDecl *>
+  callerObjects(const Stmt *Body, const std::set<const VarDecl *> &Params) const;
   /// Is an object of type R pinned by other means: it carries its own
-  /// owner, or it is what a safe interface of the knowledge base registers
+  /// owner, it is what a safe interface of the knowledge base registers
   /// (a napi_struct is registered by netif_napi_add_weight(), whose
-  /// netif_napi_del() waits; a net_device by register_netdevice()).
+  /// netif_napi_del() waits; a net_device by register_netdevice()), or it is
+  /// a deferred-execution object (missing-teardown's business).
   bool pinned(const RecordDecl *R) const;
 
   /// What the check asks about a parameter's structure, computed once per
@@ -291,6 +302,7 @@ private:
   const TypeFacts &facts(const RecordDecl *R) const;
 
   LinkingTable Linking;
+  std::map<std::string, unsigned> Managed;      // devm allocator -> device arg
   std::map<std::string, std::string> SafeTypes; // struct tag -> registration
   mutable std::map<const RecordDecl *, TypeFacts> Facts;
   mutable std::map<const RecordDecl *, bool> PinnedMemo;
@@ -480,9 +492,70 @@ InterfaceNoOwnerCheck::facts(const RecordDecl *R) const {
   return Facts[R] = F;
 }
 
+std::set<const VarDecl *>
+InterfaceNoOwnerCheck::callerObjects(const Stmt *Body,
+                                     const std::set<const VarDecl *> &Params) const {
+  std::set<const VarDecl *> Out = Params;
+  if (Params.empty())
+    return Out;
+  std::vector<std::pair<const VarDecl *, const Expr *>> Flows;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (!V->hasGlobalStorage() && V->getInit() &&
+              V->getType()->isPointerType())
+            Flows.push_back({V, V->getInit()});
+    } else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      if (B->getOpcode() == BO_Assign)
+        if (const VarDecl *V = declOf(lvalueOf(B->getLHS())))
+          if (!V->hasGlobalStorage() && !isa<ParmVarDecl>(V) &&
+              V->getType()->isPointerType())
+            Flows.push_back({V, B->getRHS()});
+    }
+    for (const Stmt *C : S->children())
+      Collect(C);
+  };
+  Collect(Body);
+  // An access path or pointer arithmetic that starts from a caller's object.
+  std::function<bool(const Expr *)> FromCaller = [&](const Expr *E) {
+    E = stripCasts(E);
+    if (!E)
+      return false;
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      if (U->getOpcode() == UO_AddrOf)
+        E = stripCasts(U->getSubExpr());
+    if (const auto *B = dyn_cast<BinaryOperator>(E))
+      return (B->getOpcode() == BO_Add || B->getOpcode() == BO_Sub) &&
+             B->getType()->isPointerType() && FromCaller(B->getLHS());
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      auto It = Callee ? Managed.find(Callee->getName().str()) : Managed.end();
+      return It != Managed.end() && It->second < C->getNumArgs() &&
+             FromCaller(C->getArg(It->second));
+    }
+    if (!isa<MemberExpr>(E) && !isa<ArraySubscriptExpr>(E) &&
+        !isa<DeclRefExpr>(E))
+      return false;
+    bool ThroughPointer;
+    return Out.count(rootOf(E, ThroughPointer)) != 0;
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &F : Flows)
+      if (!Out.count(F.first) && FromCaller(F.second)) {
+        Out.insert(F.first);
+        Changed = true;
+      }
+  }
+  return Out;
+}
+
 void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
                                    const ParmVarDecl *P,
-                                   const std::set<const VarDecl *> &Callers,
+                                   const std::set<const VarDecl *> &CallerParams,
                                    std::vector<Hop> Chain,
                                    std::set<const ParmVarDecl *> &Seen,
                                    std::vector<Keep> &Out, bool &Safe) const {
@@ -493,6 +566,7 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
   Tracked T = track(Body, P);
   const std::set<const VarDecl *> &Vars = T.All;
   const SourceManager &SM = AC.sm();
+  const std::set<const VarDecl *> Callers = callerObjects(Body, CallerParams);
   // Storing into an object the caller passed in initializes the caller's
   // object (kobject_init(kobj, ktype), init_timer_key(timer, fn)): what
   // keeps the callbacks is whatever registers that object.
@@ -613,8 +687,8 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
   Visit(Body);
 }
 
-/// Is FD exported: redeclared by EXPORT_SYMBOL*'s `extern typeof(sym) sym;`,
-/// or referenced by a __ksymtab_ entry?
+/// Is FD exported: redeclared by EXPORT_SYMBOL*'s `extern typeof(sym) sym;`
+/// (both ksymtab forms of 6.1 start with it)?
 bool isExported(AnalysisContext &AC, const FunctionDecl *FD) {
   for (const FunctionDecl *R : FD->redecls())
     if (R->getLocation().isMacroID())
@@ -639,6 +713,9 @@ bool inHeader(AnalysisContext &AC, const FunctionDecl *FD) {
 void InterfaceNoOwnerCheck::run(AnalysisContext &AC) {
   const KnowledgeBase &KB = AC.kb();
   Linking.clear();
+  Managed.clear();
+  for (const nlohmann::json &E : KB.section("managed_allocators"))
+    Managed[E["function"].get<std::string>()] = E["device_arg"].get<unsigned>();
   for (const nlohmann::json &E : KB.section("stores"))
     Linking[{E["function"].get<std::string>(), E["arg"].get<unsigned>()}] =
         E.contains("into") ? int(E["into"].get<unsigned>()) : -1;

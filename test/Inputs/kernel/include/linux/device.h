@@ -193,4 +193,11 @@ void _dev_info(const struct device *dev, const char *fmt, ...);
 #define dev_info(dev, fmt, ...) \
 	dev_printk_index_wrap(_dev_info, KERN_INFO, dev, dev_fmt(fmt), ##__VA_ARGS__)
 
+/* memory the device manages (devres), as declared in device.h */
+void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp) __malloc;
+static inline void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp)
+{
+	return devm_kmalloc(dev, size, gfp | __GFP_ZERO);
+}
+
 #endif /* _DEVICE_H_ */
