@@ -112,17 +112,21 @@ const ParmVarDecl *parameterOf(AnalysisContext &AC, const HandOff &H) {
   return Def->getParamDecl(H.ArgIndex);
 }
 
-/// Does a callback of this initializer itself call a module-reference getter
-/// of the knowledge base (try_module_get, __module_get, ...)?
-bool callsRefGetter(const Stmt *S, const std::set<std::string> &Getters) {
+/// Does a callback of this initializer take a reference on *another* module
+/// (a knowledge-base getter whose argument is not THIS_MODULE)? A module
+/// pinning itself from its own open() — `if (nowayout)
+/// __module_get(THIS_MODULE)` — races with unload and is no owner.
+bool callsRefGetter(const Stmt *S, const std::set<std::string> &Getters,
+                    const ASTContext &Ctx) {
   if (!S)
     return false;
   if (const auto *C = dyn_cast<CallExpr>(S))
     if (const FunctionDecl *FD = C->getDirectCallee())
-      if (Getters.count(FD->getName().str()))
+      if (Getters.count(FD->getName().str()) &&
+          !(C->getNumArgs() > 0 && isThisModule(C->getArg(0), Ctx)))
         return true;
   for (const Stmt *Child : S->children())
-    if (callsRefGetter(Child, Getters))
+    if (callsRefGetter(Child, Getters, Ctx))
       return true;
   return false;
 }
@@ -149,7 +153,7 @@ const FunctionDecl *takesModuleReference(AnalysisContext &AC,
   Collect(Init);
   for (const FunctionDecl *FD : Callbacks)
     if (const FunctionDecl *Def = FD->getDefinition())
-      if (callsRefGetter(Def->getBody(), Getters))
+      if (callsRefGetter(Def->getBody(), Getters, AC.ast()))
         return Def;
   return nullptr;
 }

@@ -55,3 +55,31 @@ static struct miscdevice sm_misc = {
 };
 module_misc_device(sm_misc);
 MODULE_LICENSE("GPL");
+
+/* Pinning THIS_MODULE from its own open() is no owner: the open races with
+ * rmmod before the get, and here it is conditional (the old watchdog
+ * drivers' nowayout). Still reported. */
+static int nowayout = 1;
+static int wd_open(struct inode *inode, struct file *file)
+{
+	if (nowayout)
+		__module_get(THIS_MODULE);
+	return 0;
+}
+
+// CHECK: self-managed-refs.c:[[@LINE+2]]:37: warning: 'wd_fops' (struct file_operations) holds callbacks into this module but leaves '.owner' unset{{.*}}[modsafe-missing-owner]
+// NOGET: self-managed-refs.c:[[@LINE+1]]:37: warning: 'wd_fops' (struct file_operations)
+static const struct file_operations wd_fops = {
+	.open = wd_open,
+};
+
+static struct miscdevice wd_misc = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "wd",
+	.fops = &wd_fops,
+};
+
+static int __init wd_init(void)
+{
+	return misc_register(&wd_misc);
+}
