@@ -82,6 +82,7 @@ const std::vector<SectionSpec> &schema() {
        {S("function"), S("macro"), I("arg"), E("on", {"module", "object"})},
        {"function", "macro"}},
       {"pinned_calls", {S("through", true)}, {}},
+      {"frees", {S("function", true), I("arg")}, {}},
       {"error_values",
        {S("function", true), E("kind", {"test", "test_or_null", "make"}, true),
         I("arg")},

@@ -303,6 +303,11 @@ private:
 
   LinkingTable Linking;
   std::map<std::string, unsigned> Managed;      // devm allocator -> device arg
+  std::map<std::string, unsigned> Frees;        // kfree-style -> object arg
+  /// For a helper of this TU that returns device-managed memory
+  /// (`gpios = devm_kzalloc(dev, ...); return gpios;`), the parameter that
+  /// is the device; -1 otherwise.
+  int managedReturnParam(const FunctionDecl *Def) const;
   std::map<std::string, std::string> SafeTypes; // struct tag -> registration
   mutable std::map<const RecordDecl *, TypeFacts> Facts;
   mutable std::map<const RecordDecl *, bool> PinnedMemo;
@@ -533,8 +538,13 @@ InterfaceNoOwnerCheck::callerObjects(const Stmt *Body,
     if (const auto *C = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = C->getDirectCallee();
       auto It = Callee ? Managed.find(Callee->getName().str()) : Managed.end();
-      return It != Managed.end() && It->second < C->getNumArgs() &&
-             FromCaller(C->getArg(It->second));
+      if (It != Managed.end())
+        return It->second < C->getNumArgs() && FromCaller(C->getArg(It->second));
+      // A helper of this TU that hands back memory managed by a device.
+      const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+      int DevParam = Def && Def->doesThisDeclarationHaveABody() ? managedReturnParam(Def) : -1;
+      return DevParam >= 0 && unsigned(DevParam) < C->getNumArgs() &&
+             FromCaller(C->getArg(DevParam));
     }
     if (!isa<MemberExpr>(E) && !isa<ArraySubscriptExpr>(E) &&
         !isa<DeclRefExpr>(E))
@@ -553,6 +563,51 @@ InterfaceNoOwnerCheck::callerObjects(const Stmt *Body,
   return Out;
 }
 
+int InterfaceNoOwnerCheck::managedReturnParam(const FunctionDecl *Def) const {
+  // Locals assigned from a managed allocator whose device is a parameter.
+  std::map<const VarDecl *, int> FromDevm;
+  std::vector<const ReturnStmt *> Returns;
+  auto devParam = [&](const Expr *E) -> int {
+    const auto *C = dyn_cast_or_null<CallExpr>(stripCasts(E));
+    const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+    auto It = F ? Managed.find(F->getName().str()) : Managed.end();
+    if (It == Managed.end() || It->second >= C->getNumArgs())
+      return -1;
+    const auto *D = dyn_cast<DeclRefExpr>(stripCasts(C->getArg(It->second)));
+    const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+    return P ? int(P->getFunctionScopeIndex()) : -1;
+  };
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (V->getInit() && devParam(V->getInit()) >= 0)
+            FromDevm[V] = devParam(V->getInit());
+    } else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      if (B->getOpcode() == BO_Assign)
+        if (const VarDecl *V = declOf(lvalueOf(B->getLHS())))
+          if (devParam(B->getRHS()) >= 0)
+            FromDevm[V] = devParam(B->getRHS());
+    } else if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      Returns.push_back(R);
+    }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Def->getBody());
+  for (const ReturnStmt *R : Returns) {
+    if (int P = devParam(R->getRetValue()); P >= 0)
+      return P;
+    if (const auto *D = dyn_cast_or_null<DeclRefExpr>(stripCasts(R->getRetValue())))
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+        if (FromDevm.count(V))
+          return FromDevm.at(V);
+  }
+  return -1;
+}
+
 void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
                                    const ParmVarDecl *P,
                                    const std::set<const VarDecl *> &CallerParams,
@@ -566,7 +621,11 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
   Tracked T = track(Body, P);
   const std::set<const VarDecl *> &Vars = T.All;
   const SourceManager &SM = AC.sm();
-  const std::set<const VarDecl *> Callers = callerObjects(Body, CallerParams);
+  // The caller's objects, and memory managed by the device of the tracked
+  // object itself (gpios = devm_kzalloc(port->dev, ...)): it dies with it.
+  std::set<const VarDecl *> Roots = CallerParams;
+  Roots.insert(P);
+  const std::set<const VarDecl *> Callers = callerObjects(Body, Roots);
   // Storing into an object the caller passed in initializes the caller's
   // object (kobject_init(kobj, ktype), init_timer_key(timer, fn)): what
   // keeps the callbacks is whatever registers that object.
@@ -579,6 +638,25 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
     const VarDecl *Root = rootOf(Dest, ThroughPointer);
     return Root && ThroughPointer && Callers.count(Root);
   };
+  // Objects this function frees itself (kfree(astate) before altera_init
+  // returns) are temporaries: what is stored in them is not kept.
+  std::set<const VarDecl *> FreedHere;
+  std::function<void(const Stmt *)> FindFrees = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *F = C->getDirectCallee()) {
+        auto It = Frees.find(F->getName().str());
+        if (It != Frees.end() && It->second < C->getNumArgs())
+          if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(C->getArg(It->second))))
+            if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+              if (!V->hasGlobalStorage() && !isa<ParmVarDecl>(V))
+                FreedHere.insert(V);
+      }
+    for (const Stmt *C : S->children())
+      FindFrees(C);
+  };
+  FindFrees(Body);
 
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S)
@@ -594,7 +672,7 @@ void InterfaceNoOwnerCheck::follow(AnalysisContext &AC, const FunctionDecl *FD,
         for (const RecordDecl *R : destinationRecords(L))
           Pinned |= pinned(R);
         if (!Self && (Global || ThroughPointer) && !Pinned &&
-            !intoCallerObject(L)) {
+            !intoCallerObject(L) && !(Root && FreedHere.count(Root))) {
           Keep K;
           K.Loc = SM.getFileLoc(B->getOperatorLoc());
           K.Chain = Chain;
@@ -716,6 +794,9 @@ void InterfaceNoOwnerCheck::run(AnalysisContext &AC) {
   Managed.clear();
   for (const nlohmann::json &E : KB.section("managed_allocators"))
     Managed[E["function"].get<std::string>()] = E["device_arg"].get<unsigned>();
+  Frees.clear();
+  for (const nlohmann::json &E : KB.section("frees"))
+    Frees[E["function"].get<std::string>()] = E.value("arg", 0u);
   for (const nlohmann::json &E : KB.section("stores"))
     Linking[{E["function"].get<std::string>(), E["arg"].get<unsigned>()}] =
         E.contains("into") ? int(E["into"].get<unsigned>()) : -1;
