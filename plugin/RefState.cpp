@@ -1085,6 +1085,26 @@ bool FunctionAnalysis::run(RefEvents &Out, Summary &Sum) {
       Sum.Op = Op;
       break;
     }
+    // A putter: drops a reference rooted in this parameter, which it does
+    // not take, on every path (static void foo_put(struct foo *f)
+    // { module_put(f->ops->owner); }).
+    if (Sum.IsGetter)
+      break;
+    for (const std::string &Key : PutKeys) {
+      if (Key.compare(0, Root.size(), Root) != 0 || GetKeys.count(Key) ||
+          FinalExits.empty())
+        continue;
+      bool Always = true;
+      for (const ExitInfo &EI : FinalExits)
+        Always &= EI.Put.count(Key) != 0;
+      if (!Always)
+        continue;
+      Sum.IsPutter = true;
+      Sum.Op.Arg = int(PI);
+      Sum.Op.Suffix = Key.substr(Root.size());
+      Sum.Op.Res = RefOp::Void;
+      break;
+    }
   }
   return true;
 }
