@@ -300,30 +300,22 @@ private:
     return It == DecisiveGetter.end() ? nullptr : It->second;
   }
 
-  bool getterOf(const CallExpr *C, RefOp &Op) const {
-    std::string N = calleeName(C, KB);
-    auto It = K.Getters.find(N);
-    if (It != K.Getters.end())
+  /// A getter (or putter) call: from the knowledge base, or a wrapper of
+  /// this TU summarised in the first round.
+  bool refOp(const CallExpr *C, RefOp &Op, bool Getter) const {
+    const auto &Table = Getter ? K.Getters : K.Putters;
+    auto It = Table.find(calleeName(C, KB));
+    if (It != Table.end())
       return Op = It->second, true;
     if (const FunctionDecl *F = C->getDirectCallee()) {
       auto S = Sums.find(F->getCanonicalDecl());
-      if (S != Sums.end() && S->second.IsGetter)
+      if (S != Sums.end() && (Getter ? S->second.IsGetter : S->second.IsPutter))
         return Op = S->second.Op, true;
     }
     return false;
   }
-  bool putterOf(const CallExpr *C, RefOp &Op) const {
-    std::string N = calleeName(C, KB);
-    auto It = K.Putters.find(N);
-    if (It != K.Putters.end())
-      return Op = It->second, true;
-    if (const FunctionDecl *F = C->getDirectCallee()) {
-      auto S = Sums.find(F->getCanonicalDecl());
-      if (S != Sums.end() && S->second.IsPutter)
-        return Op = S->second.Op, true;
-    }
-    return false;
-  }
+  bool getterOf(const CallExpr *C, RefOp &Op) const { return refOp(C, Op, true); }
+  bool putterOf(const CallExpr *C, RefOp &Op) const { return refOp(C, Op, false); }
 
   static const Expr *decisive(const Expr *C) {
     while (C) {
