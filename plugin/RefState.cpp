@@ -272,6 +272,7 @@ private:
   std::set<const VarDecl *> LoopVarying; // locals (re)assigned inside a loop
   int LoopDepth = 0;
   std::map<const CFGBlock *, const CallExpr *> DecisiveGetter;
+  std::set<const CallExpr *> HeldAtPut; // puts some incoming path holds for
   bool Final = false;
   RefEvents *Events = nullptr;
   std::set<const Stmt *> Reported;
@@ -883,7 +884,14 @@ void FunctionAnalysis::step(const Stmt *S, const CFGBlock *B, PathState St,
       if (!Key.empty()) {
         auto H = St.Held.find(Key);
         bool None = H == St.Held.end() || H->second == 0;
-        if (Final && None && GetKeys.count(Key) && !Reported.count(C) &&
+        // Evidence that this path lacks a reference the function means to
+        // drop here: its get failed on the path, it was already dropped on
+        // the path, or another path into this put holds it (a skipped get).
+        // A put before the get of a *new* object under the same name
+        // (vt.c's visual_init swaps vc->vc_sw) is not unbalanced.
+        bool Evidence = St.FailedAt.count(Key) || St.PutAt.count(Key) ||
+                        HeldAtPut.count(C);
+        if (Final && None && Evidence && GetKeys.count(Key) && !Reported.count(C) &&
             !manyObjects(Key) && !St.knownNull(Key)) {
           Reported.insert(C);
           Events->UnbalancedPuts.push_back(
@@ -929,6 +937,18 @@ StateSet FunctionAnalysis::transfer(const CFGBlock *B, const CFGElement &E,
   auto CS = E.getAs<CFGStmt>();
   if (!CS)
     return In;
+  if (Final)
+    if (const auto *C = dyn_cast<CallExpr>(CS->getStmt())) {
+      RefOp Op;
+      if (putterOf(C, Op)) {
+        std::string Key = opKey(Op, C, K);
+        for (const PathState &St : In) {
+          auto H = St.Held.find(Key);
+          if (H != St.Held.end() && H->second > 0)
+            HeldAtPut.insert(C);
+        }
+      }
+    }
   StateSet Out;
   for (const PathState &St : In)
     step(CS->getStmt(), B, St, Out);
