@@ -593,6 +593,18 @@ def select_mutants(cands, cap):
 # main
 # --------------------------------------------------------------------------
 
+def lock_tree(ksrc):
+    """One user of the kernel tree at a time: two runs that mutate, restore
+    and rebuild the same sources would corrupt each other's results.
+    integration.sh holds the lock already and says so in the environment."""
+    if os.environ.get("MODSAFE_KERNEL_LOCKED") == "1":
+        return None
+    import fcntl
+    f = open(os.path.join(os.path.dirname(os.path.abspath(ksrc)), ".modsafe.lock"), "a")
+    fcntl.flock(f, fcntl.LOCK_EX)
+    return f
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--plugin")
@@ -608,6 +620,7 @@ def main():
     ap.add_argument("--schema", default="")
     ap.add_argument("--restore-only", action="store_true")
     a = ap.parse_args()
+    _lock = lock_tree(a.ksrc)  # held until exit
 
     C.ksrc = a.ksrc
     C.ksrc_real = os.path.realpath(a.ksrc)
@@ -670,7 +683,7 @@ def run(dirs, summary, a):
         return
 
     for d in os.listdir(C.out):
-        if re.match(r"(reports|mutant-reports-\d+|orig-reports)-\d+$", d):
+        if re.match(r"(reports|mutant-reports-\d+|orig-reports-\d+)-\d+$", d):
             shutil.rmtree(os.path.join(C.out, d), ignore_errors=True)
         elif d.startswith("reports-current"):
             os.remove(os.path.join(C.out, d))
@@ -909,6 +922,7 @@ def run_mutants(tu_info, by_main, report_dir, a):
         else:
             rounds.append([c])
     os.makedirs(os.path.join(C.out, "backup"), exist_ok=True)
+    orig_problems = []
     for ri, rd in enumerate(rounds):
         j = journal_load()
         for c in rd:
@@ -957,26 +971,29 @@ def run_mutants(tu_info, by_main, report_dir, a):
             print("\n".join(error_lines(err)[:20]))
         restore_all()
 
-    # recompile the restored originals (brings their objects back) and check them
-    rdir = fresh_report_dir("orig-reports")
-    objs = sorted({tu_info[c["file"]]["obj"] for c in sel})
-    log(f"recompiling {len(objs)} restored original(s) with the plugin")
-    rc, out, err, dt, compiled, twice = make_dirs("originals")
-    missed = [o for o in objs if compiled[o] != 1]
-    check(rc == 0 and not crash_lines(err) and not twice and not missed,
-          "restored originals recompile with the plugin",
-          "\n".join(error_lines(err)[:20] + ([f"compiled twice: {twice}"] if twice else [])
-                    + ([f"not recompiled: {missed}"] if missed else [])))
-    reps = collections.defaultdict(list)
-    for p, r, e in load_reports(rdir):
-        if r and isinstance(r, dict) and isinstance(r.get("main_file"), str):
-            reps[rel(r["main_file"], r.get("working_directory"))].append(r)
-    for c in sel:
-        at, _ = mo_at(reps.get(c["file"], []), c["file"], {c["def_line"], c["start_line"]})
-        c["orig_reported"] = bool(at) or c["orig_plugin_build"]
-        o = tu_info[c["file"]]["obj"]
-        c["restored_identical"] = subprocess.call(
-            ["cmp", "-s", os.path.join(C.out, "baseline-objs", o), os.path.join(C.ksrc, o)]) == 0
+        # recompile the restored originals now (brings their objects back,
+        # before a later round may mutate the same file again) and check them
+        rdir = fresh_report_dir(f"orig-reports-{ri}")
+        rc, out, err, dt, compiled, twice = make_dirs(f"originals-{ri}")
+        missed = [o for o in objs if compiled[o] != 1]
+        orig_problems += error_lines(err)[:20] + [f"compiled twice: {o}" for o in twice] \
+            + [f"not recompiled: {o}" for o in missed] + ([f"make exit {rc}"] if rc else [])
+        reps = collections.defaultdict(list)
+        for p, r, e in load_reports(rdir):
+            if r and isinstance(r, dict) and isinstance(r.get("main_file"), str):
+                reps[rel(r["main_file"], r.get("working_directory"))].append(r)
+        for c in rd:
+            at, _ = mo_at(reps.get(c["file"], []), c["file"], {c["def_line"], c["start_line"]})
+            c["orig_reported"] = bool(at) or c["orig_plugin_build"]
+            c["orig_has_report"] = c["file"] in reps
+            o = tu_info[c["file"]]["obj"]
+            c["restored_identical"] = subprocess.call(
+                ["cmp", "-s", os.path.join(C.out, "baseline-objs", o), os.path.join(C.ksrc, o)]) == 0
+
+    check(not orig_problems and all(c["orig_has_report"] for c in sel),
+          "restored originals recompile with the plugin (one report each)",
+          "\n".join(orig_problems[:20] + [f"no report: {c['file']}" for c in sel
+                                         if not c["orig_has_report"]]))
     check(all(c["restored_identical"] for c in sel),
           "restored originals' objects are byte-identical to the baseline",
           "\n".join(c["file"] for c in sel if not c["restored_identical"]))

@@ -43,6 +43,7 @@ OUT=$(realpath "$OUT")
 # Same lock as prepare.sh: one kernel-tree user at a time.
 exec 9>"$MODSAFE_KERNEL_DIR/.modsafe.lock"
 flock 9
+export MODSAFE_KERNEL_LOCKED=1  # integration.py: the lock is ours already
 
 PYARGS=(--ksrc "$KSRC" --llvm "$MS_LLVM" --out "$OUT" --jobs "$MODSAFE_JOBS")
 # Safety net: whatever happens to python, put the mutated sources back.
