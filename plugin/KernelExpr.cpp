@@ -121,16 +121,16 @@ bool isModulePointer(QualType T) {
   return R && R->getName() == "module" && !T->getPointeeType()->isPointerType();
 }
 
-std::string objectKey(const Expr *E) {
+std::string accessPathKey(const Expr *E,
+                          const std::function<std::string(const Expr *)> &Root) {
   E = stripCasts(E);
   if (!E)
     return "";
-  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
     if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)
-      return objectKey(U->getSubExpr());
-  }
+      return accessPathKey(U->getSubExpr(), Root);
   if (const auto *M = dyn_cast<MemberExpr>(E)) {
-    std::string B = objectKey(M->getBase());
+    std::string B = accessPathKey(M->getBase(), Root);
     if (B.empty())
       return "";
     // Members of anonymous structs/unions are named as if they were direct.
@@ -139,12 +139,18 @@ std::string objectKey(const Expr *E) {
       return B;
     return B + "." + M->getMemberDecl()->getName().str();
   }
-  if (const auto *D = dyn_cast<DeclRefExpr>(E))
-    if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
-      if (V->hasGlobalStorage())
-        return "@" + V->getName().str();
-  std::string R = recordName(E->getType());
-  return R.empty() ? "" : "T:" + R;
+  return Root(E);
+}
+
+std::string objectKey(const Expr *E) {
+  return accessPathKey(E, [](const Expr *R) -> std::string {
+    if (const auto *D = dyn_cast<DeclRefExpr>(R))
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+        if (V->hasGlobalStorage())
+          return "@" + V->getName().str();
+    std::string N = recordName(R->getType());
+    return N.empty() ? "" : "T:" + N;
+  });
 }
 
 const FunctionDecl *referencedFunction(const Expr *E) {

@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,12 @@ bool expandedFrom(clang::SourceLocation Loc, llvm::StringRef Macro,
 /// hands over as a whole: `&v`, `v` (array, pointer or by value),
 /// `c ? &a : &b`. Member accesses (`&v.field`) hand over no whole object.
 std::vector<const clang::VarDecl *> handedObjects(const clang::Expr *E);
+
+/// Key of an access path: strips casts, `&` and `*`, and joins member names
+/// with '.' (members of anonymous structs/unions are skipped) onto the key
+/// Root gives the path's root expression; "" if Root gives "".
+std::string accessPathKey(const clang::Expr *E,
+                          const std::function<std::string(const clang::Expr *)> &Root);
 
 /// "Same object" key, field-sensitive and type-based for non-static bases:
 /// `@name.f.g` for a static variable, `T:struct_tag.f.g` otherwise.

@@ -96,33 +96,18 @@ std::string hexPtr(const void *P) {
 /// Key of the object E denotes, or "" when it cannot be tracked. Locals and
 /// parameters by identity, globals by name, members by field path.
 std::string refKey(const Expr *E) {
-  E = stripCasts(E);
-  if (!E)
-    return "";
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)
-      return refKey(U->getSubExpr());
-  if (const auto *M = dyn_cast<MemberExpr>(E)) {
-    std::string B = refKey(M->getBase());
-    if (B.empty())
-      return "";
-    const auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl());
-    if (FD && FD->isAnonymousStructOrUnion())
-      return B;
-    return B + "." + M->getMemberDecl()->getName().str();
-  }
-  if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *V = dyn_cast<VarDecl>(D->getDecl())) {
-      if (V->hasGlobalStorage())
-        return "@" + V->getName().str();
-      return "L" + V->getName().str() + "#" + hexPtr(V);
+  return accessPathKey(E, [](const Expr *R) -> std::string {
+    if (const auto *D = dyn_cast<DeclRefExpr>(R))
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+        return V->hasGlobalStorage()
+                   ? "@" + V->getName().str()
+                   : "L" + V->getName().str() + "#" + hexPtr(V);
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(R)) {
+      std::string B = refKey(A->getBase());
+      return B.empty() ? "" : B + "[]";
     }
-  }
-  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
-    std::string B = refKey(A->getBase());
-    return B.empty() ? "" : B + "[]";
-  }
-  return "";
+    return "";
+  });
 }
 
 /// Human form of a key: "ops->owner", "THIS_MODULE".
