@@ -24,6 +24,10 @@ struct SectionSpec {
   std::vector<const char *> OneOf; // exactly one of these keys must appear
 };
 
+const std::vector<const char *> CallbackContexts = {
+    "process", "hardirq", "softirq", "timer", "hrtimer", "tasklet", "rcu",
+    "atomic"};
+
 const std::vector<const char *> DeferredKinds = {
     "timer", "hrtimer", "work", "delayed_work", "tasklet", "kthread", "rcu",
     "srcu", "workqueue"};
@@ -45,8 +49,7 @@ const std::vector<SectionSpec> &schema() {
        {S("function"), S("macro"), I("arg"),
         E("owner", {"fills", "caller", "none"}, true), I("owner_arg"),
         L("macros"), S("unregister"), B("sync_unregister"),
-        E("context", {"process", "hardirq", "softirq", "timer", "hrtimer",
-                      "tasklet", "rcu"}),
+        E("context", CallbackContexts),
         I("callback_arg"), B("counted")},
        {"function", "macro"}},
       {"pins",
@@ -54,14 +57,21 @@ const std::vector<SectionSpec> &schema() {
         E("pinned_by", {"owner_of_arg", "owner_of_base", "owner_of_type"}, true),
         I("by_arg"), S("by_type")},
        {"function", "field"}},
-      {"sleeping", {S("function"), S("pattern")}, {"function", "pattern"}},
+      {"sleeping",
+       {S("function"), S("macro"), S("pattern"), B("sleeps")},
+       {"function", "macro", "pattern"}},
       {"allocators", {S("function", true), I("gfp_arg", true)}, {}},
       {"gfp_flags", {S("name", true), B("sleeps", true)}, {}},
+      {"context_tests", {S("name", true)}, {}},
       {"atomic_regions",
        {S("begin", true), L("end", true),
         E("kind", {"spinlock", "rwlock", "rcu", "preempt", "irq", "bh"}, true),
-        B("trylock"), B("saves_flags")},
+        B("trylock")},
        {}},
+      {"callbacks",
+       {S("function"), S("macro"), S("field"), I("callback_arg"),
+        E("context", CallbackContexts, true), B("counted")},
+       {"function", "macro", "field"}},
       {"arming",
        {S("function"), S("macro"), E("kind", DeferredKinds, true),
         I("object_arg"), I("callback_arg")},

@@ -72,4 +72,27 @@ static __always_inline bool test_bit(long nr, const volatile unsigned long *addr
 	return 1UL & (addr[nr / 64] >> (nr % 64));
 }
 
+static __always_inline bool test_and_clear_bit(long nr, volatile unsigned long *addr)
+{
+	unsigned long mask = 1UL << (nr % 64);
+	return (__atomic_fetch_and(addr + nr / 64, ~mask, __ATOMIC_SEQ_CST) & mask) != 0;
+}
+
+/* asm-generic/bitops/instrumented-lock.h interface */
+static __always_inline bool test_and_set_bit_lock(long nr, volatile unsigned long *addr)
+{
+	unsigned long mask = 1UL << (nr % 64);
+	return (__atomic_fetch_or(addr + nr / 64, mask, __ATOMIC_ACQUIRE) & mask) != 0;
+}
+
+static __always_inline void clear_bit_unlock(long nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_and(addr + nr / 64, ~(1UL << (nr % 64)), __ATOMIC_RELEASE);
+}
+
+static __always_inline void __clear_bit_unlock(long nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_and(addr + nr / 64, ~(1UL << (nr % 64)), __ATOMIC_RELEASE);
+}
+
 #endif /* _LINUX_ATOMIC_H */

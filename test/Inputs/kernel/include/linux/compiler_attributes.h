@@ -46,6 +46,7 @@
 #define __used				__attribute__((__used__))
 #define __must_check			__attribute__((__warn_unused_result__))
 #define __weak				__attribute__((__weak__))
+#define __cleanup(func)			__attribute__((__cleanup__(func)))
 #define fallthrough			__attribute__((__fallthrough__))
 
 #endif /* _LINUX_COMPILER_ATTRIBUTES_H */

@@ -44,6 +44,7 @@
 #define	ENODATA		61	/* No data available */
 #define	EOPNOTSUPP	95	/* Operation not supported on transport endpoint */
 #define	ENOTCONN	107	/* Transport endpoint is not connected */
+#define	ETIME		62	/* Timer expired */
 #define	ETIMEDOUT	110	/* Connection timed out */
 #define	EALREADY	114	/* Operation already in progress */
 #define	ECANCELED	125	/* Operation Canceled */

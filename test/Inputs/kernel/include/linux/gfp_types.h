@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* modsafe test stub -- mirrors include/linux/gfp_types.h (Linux 6.1, !CONFIG_KASAN_HW_TAGS, !CONFIG_LOCKDEP). */
+/* modsafe test stub -- mirrors include/linux/gfp_types.h (Linux 6.1.192, !CONFIG_KASAN_HW_TAGS; CONFIG_LOCKDEP as real): exact bit values and compositions. */
 #ifndef __LINUX_GFP_TYPES_H
 #define __LINUX_GFP_TYPES_H
 
@@ -33,7 +33,11 @@
 #define ___GFP_SKIP_ZERO		0
 #define ___GFP_SKIP_KASAN_UNPOISON	0
 #define ___GFP_SKIP_KASAN_POISON	0
+#ifdef CONFIG_LOCKDEP
+#define ___GFP_NOLOCKDEP	0x8000000u
+#else
 #define ___GFP_NOLOCKDEP	0
+#endif
 
 #define __GFP_DMA	((__force gfp_t)___GFP_DMA)
 #define __GFP_HIGHMEM	((__force gfp_t)___GFP_HIGHMEM)
@@ -73,7 +77,11 @@
 #define __GFP_NOLOCKDEP ((__force gfp_t)___GFP_NOLOCKDEP)
 
 /* Room for N __GFP_FOO bits */
+#ifdef CONFIG_LOCKDEP
+#define __GFP_BITS_SHIFT (27 + 1)
+#else
 #define __GFP_BITS_SHIFT (27 + 0)
+#endif
 #define __GFP_BITS_MASK ((__force gfp_t)((1 << __GFP_BITS_SHIFT) - 1))
 
 #define GFP_ATOMIC	(__GFP_HIGH|__GFP_ATOMIC|__GFP_KSWAPD_RECLAIM)

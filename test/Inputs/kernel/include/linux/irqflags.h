@@ -2,7 +2,10 @@
 /*
  * modsafe test stub -- mirrors include/linux/irqflags.h and the x86
  * arch_local_irq_* interface of arch/x86/include/asm/irqflags.h (Linux 6.1).
- * local_irq_save(flags) is a macro that assigns flags, as in the kernel.
+ * local_irq_save(flags) is a macro that assigns flags, as in the kernel;
+ * every local_irq_*() ends in a call to an arch_local_irq_*() inline.
+ * CONFIG_TRACE_IRQFLAGS and CONFIG_DEBUG_IRQFLAGS behave as in the real
+ * header.  The guard classes irq and irqsave (6.1.192) are at the end.
  */
 #ifndef _LINUX_TRACE_IRQFLAGS_H
 #define _LINUX_TRACE_IRQFLAGS_H
@@ -10,6 +13,7 @@
 #include <linux/compiler.h>
 #include <linux/typecheck.h>
 #include <linux/types.h>
+#include <linux/cleanup.h>
 
 /* arch/x86/include/asm/irqflags.h (native_* made extern) */
 extern unsigned long native_save_fl(void);
@@ -63,7 +67,16 @@ static __always_inline void arch_local_irq_restore(unsigned long flags)
   extern void trace_hardirqs_off(void);
 #endif
 
+#ifdef CONFIG_DEBUG_IRQFLAGS
+extern void warn_bogus_irq_restore(void);
+#define raw_check_bogus_irq_restore()			\
+	do {						\
+		if (unlikely(!arch_irqs_disabled()))	\
+			warn_bogus_irq_restore();	\
+	} while (0)
+#else
 #define raw_check_bogus_irq_restore() do { } while (0)
+#endif
 
 #define raw_local_irq_disable()		arch_local_irq_disable()
 #define raw_local_irq_enable()		arch_local_irq_enable()
@@ -139,5 +152,11 @@ static __always_inline void arch_local_irq_restore(unsigned long flags)
 	})
 
 #define irqs_disabled_flags(flags) raw_irqs_disabled_flags(flags)
+
+DEFINE_LOCK_GUARD_0(irq, local_irq_disable(), local_irq_enable())
+DEFINE_LOCK_GUARD_0(irqsave,
+		    local_irq_save(_T->flags),
+		    local_irq_restore(_T->flags),
+		    unsigned long flags)
 
 #endif

@@ -12,6 +12,23 @@ typedef s64	ktime_t;
 #define NSEC_PER_MSEC	1000000L
 #define NSEC_PER_SEC	1000000000L
 
+#define KTIME_MAX			((s64)~((u64)1 << 63))
+#define KTIME_SEC_MAX			(KTIME_MAX / NSEC_PER_SEC)
+
+static inline ktime_t ns_to_ktime(u64 ns)
+{
+	return ns;
+}
+
+static inline ktime_t ktime_add_safe(const ktime_t lhs, const ktime_t rhs)
+{
+	ktime_t res = lhs + rhs;
+
+	if (res < 0 || res < lhs || res < rhs)
+		res = KTIME_MAX;
+	return res;
+}
+
 static inline ktime_t ktime_set(const s64 secs, const unsigned long nsecs)
 {
 	return secs * NSEC_PER_SEC + (s64)nsecs;

@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
 /*
  * modsafe test stub -- mirrors include/linux/rcupdate.h and rcutree.h
- * (Linux 6.1; subset, no lockdep):
+ * (Linux 6.1.192; subset, no lockdep):
  *   rcu_read_lock()/rcu_read_unlock() static inlines calling
  *   __rcu_read_lock()/__rcu_read_unlock() (extern with CONFIG_PREEMPT_RCU,
  *   else static inlines doing preempt_disable()/preempt_enable());
+ *   rcu_read_lock_bh()/_sched()/_sched_notrace() and their unlocks are
+ *   static inlines (local_bh_disable(), preempt_disable(),
+ *   preempt_disable_notrace());
+ *   call_rcu_tasks/synchronize_rcu_tasks are the call_rcu/synchronize_rcu
+ *   macros unless CONFIG_TASKS_RCU;
+ *   the guard class rcu (6.1.192) is at the end;
  *   rcu_assign_pointer/RCU_INIT_POINTER/rcu_dereference* macros as real,
  *   without the sparse/lockdep checks.
  */
@@ -18,11 +24,32 @@
 #include <linux/preempt.h>
 #include <linux/bottom_half.h>
 #include <linux/bug.h>
+#include <linux/cleanup.h>
 
 /* Exported common interfaces */
 void call_rcu(struct rcu_head *head, rcu_callback_t func);
 void rcu_barrier_tasks(void);
+void rcu_barrier_tasks_rude(void);
 void synchronize_rcu(void);
+
+#ifdef CONFIG_TASKS_RCU
+void call_rcu_tasks(struct rcu_head *head, rcu_callback_t func);
+void synchronize_rcu_tasks(void);
+#else
+#define call_rcu_tasks call_rcu
+#define synchronize_rcu_tasks synchronize_rcu
+#endif
+
+#ifdef CONFIG_TASKS_RUDE_RCU
+void call_rcu_tasks_rude(struct rcu_head *head, rcu_callback_t func);
+void synchronize_rcu_tasks_rude(void);
+#endif
+
+#ifdef CONFIG_TASKS_TRACE_RCU
+void call_rcu_tasks_trace(struct rcu_head *rhp, rcu_callback_t func);
+void synchronize_rcu_tasks_trace(void);
+void rcu_barrier_tasks_trace(void);
+#endif
 
 #ifdef CONFIG_PREEMPT_RCU
 
@@ -48,7 +75,6 @@ void synchronize_rcu_expedited(void);
 void kvfree_call_rcu(struct rcu_head *head, rcu_callback_t func);
 void rcu_barrier(void);
 bool rcu_is_watching(void);
-void synchronize_rcu_tasks(void);
 
 #define RCU_LOCKDEP_WARN(c, s) do { } while (0 && (c))
 #define rcu_lock_acquire(a)		do { } while (0)
@@ -62,6 +88,11 @@ static inline int rcu_read_lock_held(void)
 static inline int rcu_read_lock_bh_held(void)
 {
 	return 1;
+}
+
+static inline int rcu_read_lock_sched_held(void)
+{
+	return !preemptible();
 }
 
 #define rcu_check_sparse(p, space)
@@ -166,6 +197,38 @@ static inline void rcu_read_unlock_bh(void)
 	local_bh_enable();
 }
 
+static inline void rcu_read_lock_sched(void)
+{
+	preempt_disable();
+	__acquire(RCU_SCHED);
+	rcu_lock_acquire(&rcu_sched_lock_map);
+	RCU_LOCKDEP_WARN(!rcu_is_watching(),
+			 "rcu_read_lock_sched() used illegally while idle");
+}
+
+/* Used by lockdep and tracing: cannot be traced, cannot call lockdep. */
+static inline notrace void rcu_read_lock_sched_notrace(void)
+{
+	preempt_disable_notrace();
+	__acquire(RCU_SCHED);
+}
+
+static inline void rcu_read_unlock_sched(void)
+{
+	RCU_LOCKDEP_WARN(!rcu_is_watching(),
+			 "rcu_read_unlock_sched() used illegally while idle");
+	rcu_lock_release(&rcu_sched_lock_map);
+	__release(RCU_SCHED);
+	preempt_enable();
+}
+
+/* Used by lockdep and tracing: cannot be traced, cannot call lockdep. */
+static inline notrace void rcu_read_unlock_sched_notrace(void)
+{
+	__release(RCU_SCHED);
+	preempt_enable_notrace();
+}
+
 /**
  * RCU_INIT_POINTER() - initialize an RCU protected pointer
  */
@@ -207,5 +270,7 @@ do {								\
 	if (___p)						\
 		kvfree_call_rcu(NULL, (rcu_callback_t) (___p));	\
 } while (0)
+
+DEFINE_LOCK_GUARD_0(rcu, rcu_read_lock(), rcu_read_unlock())
 
 #endif /* __LINUX_RCUPDATE_H */

@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* modsafe test stub -- mirrors include/linux/rwsem.h (Linux 6.1; subset). */
+/*
+ * modsafe test stub -- mirrors include/linux/rwsem.h (Linux 6.1.192; subset,
+ * !CONFIG_PREEMPT_RT): down_read()/down_write() and their _interruptible/
+ * _killable/_trylock forms are extern; the _nested/_nest_lock/_non_owner
+ * forms are extern with CONFIG_DEBUG_LOCK_ALLOC, else macros for the plain
+ * ones.  The rwsem_read/rwsem_write guard classes are included.
+ */
 #ifndef _LINUX_RWSEM_H
 #define _LINUX_RWSEM_H
 
@@ -7,6 +13,8 @@
 #include <linux/list.h>
 #include <linux/spinlock_types.h>
 #include <linux/atomic.h>
+#include <linux/typecheck.h>
+#include <linux/cleanup.h>
 
 struct rw_semaphore {
 	atomic_long_t count;
@@ -36,11 +44,69 @@ do {								\
 
 extern void down_read(struct rw_semaphore *sem);
 extern int __must_check down_read_interruptible(struct rw_semaphore *sem);
+extern int __must_check down_read_killable(struct rw_semaphore *sem);
+
+/*
+ * trylock for reading -- returns 1 if successful, 0 if contention
+ */
 extern int down_read_trylock(struct rw_semaphore *sem);
+
+/*
+ * lock for writing
+ */
 extern void down_write(struct rw_semaphore *sem);
 extern int __must_check down_write_killable(struct rw_semaphore *sem);
+
+/*
+ * trylock for writing -- returns 1 if successful, 0 if contention
+ */
 extern int down_write_trylock(struct rw_semaphore *sem);
+
+/*
+ * release a read lock
+ */
 extern void up_read(struct rw_semaphore *sem);
+
+/*
+ * release a write lock
+ */
 extern void up_write(struct rw_semaphore *sem);
+
+DEFINE_GUARD(rwsem_read, struct rw_semaphore *, down_read(_T), up_read(_T))
+DEFINE_GUARD(rwsem_write, struct rw_semaphore *, down_write(_T), up_write(_T))
+
+DEFINE_FREE(up_read, struct rw_semaphore *, if (_T) up_read(_T))
+DEFINE_FREE(up_write, struct rw_semaphore *, if (_T) up_write(_T))
+
+
+/*
+ * downgrade write lock to read lock
+ */
+extern void downgrade_write(struct rw_semaphore *sem);
+
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
+extern void down_read_nested(struct rw_semaphore *sem, int subclass);
+extern int __must_check down_read_killable_nested(struct rw_semaphore *sem, int subclass);
+extern void down_write_nested(struct rw_semaphore *sem, int subclass);
+extern int down_write_killable_nested(struct rw_semaphore *sem, int subclass);
+extern void _down_write_nest_lock(struct rw_semaphore *sem, struct lockdep_map *nest_lock);
+
+# define down_write_nest_lock(sem, nest_lock)			\
+do {								\
+	typecheck(struct lockdep_map *, &(nest_lock)->dep_map);	\
+	_down_write_nest_lock(sem, &(nest_lock)->dep_map);	\
+} while (0)
+
+extern void down_read_non_owner(struct rw_semaphore *sem);
+extern void up_read_non_owner(struct rw_semaphore *sem);
+#else
+# define down_read_nested(sem, subclass)		down_read(sem)
+# define down_read_killable_nested(sem, subclass)	down_read_killable(sem)
+# define down_write_nest_lock(sem, nest_lock)	down_write(sem)
+# define down_write_nested(sem, subclass)	down_write(sem)
+# define down_write_killable_nested(sem, subclass)	down_write_killable(sem)
+# define down_read_non_owner(sem)		down_read(sem)
+# define up_read_non_owner(sem)			up_read(sem)
+#endif
 
 #endif /* _LINUX_RWSEM_H */

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * modsafe test stub -- mirrors include/linux/sched.h (Linux 6.1; subset)
- * and the x86 `current` (get_current()).
+ * and the x86 `current` (get_current()).  cond_resched() is
+ * __might_resched() + the inline _cond_resched(), which calls
+ * __cond_resched() (!CONFIG_PREEMPTION), the static call
+ * __SCT__cond_resched() (CONFIG_PREEMPT_DYNAMIC, x86) or nothing
+ * (CONFIG_PREEMPTION without PREEMPT_DYNAMIC); cond_resched_lock() and
+ * friends call __cond_resched_lock() & co., which drop the lock to sleep.
  */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
@@ -10,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/spinlock.h>
+#include <linux/rcupdate.h>
 
 /* Used in tsk->__state: */
 #define TASK_RUNNING			0x00000000
@@ -49,6 +55,7 @@ struct task_struct {
 	struct mm_struct		*mm;
 	pid_t				pid;
 	char				comm[TASK_COMM_LEN];
+	u64				timer_slack_ns;
 };
 
 /* arch/x86/include/asm/current.h */
@@ -84,19 +91,43 @@ asmlinkage void schedule(void);
 extern void schedule_preempt_disabled(void);
 asmlinkage void preempt_schedule_irq(void);
 
+extern int __must_check io_schedule_prepare(void);
+extern void io_schedule_finish(int token);
+extern long io_schedule_timeout(long timeout);
+extern void io_schedule(void);
+
+void yield(void);
+
 extern int wake_up_process(struct task_struct *tsk);
 extern int wake_up_state(struct task_struct *tsk, unsigned int state);
 
+#if !defined(CONFIG_PREEMPTION) || defined(CONFIG_PREEMPT_DYNAMIC)
 extern int __cond_resched(void);
 
-#if !defined(CONFIG_PREEMPTION) || defined(CONFIG_PREEMPT_DYNAMIC)
+#if defined(CONFIG_PREEMPT_DYNAMIC)
+
+/* DECLARE_STATIC_CALL(cond_resched, __cond_resched) */
+extern int __SCT__cond_resched(void);
+
+static __always_inline int _cond_resched(void)
+{
+	return __SCT__cond_resched();
+}
+
+#else
+
 static inline int _cond_resched(void)
 {
 	return __cond_resched();
 }
+
+#endif /* CONFIG_PREEMPT_DYNAMIC */
+
 #else
+
 static inline int _cond_resched(void) { return 0; }
-#endif
+
+#endif /* !defined(CONFIG_PREEMPTION) || defined(CONFIG_PREEMPT_DYNAMIC) */
 
 #define cond_resched() ({			\
 	__might_resched(__FILE__, __LINE__, 0);	\
@@ -104,6 +135,37 @@ static inline int _cond_resched(void) { return 0; }
 })
 
 extern int __cond_resched_lock(spinlock_t *lock);
+extern int __cond_resched_rwlock_read(rwlock_t *lock);
+extern int __cond_resched_rwlock_write(rwlock_t *lock);
+
+#define MIGHT_RESCHED_RCU_SHIFT		8
+#define MIGHT_RESCHED_PREEMPT_MASK	((1U << MIGHT_RESCHED_RCU_SHIFT) - 1)
+
+# define PREEMPT_LOCK_RESCHED_OFFSETS	PREEMPT_LOCK_OFFSET
+
+#define cond_resched_lock(lock) ({						\
+	__might_resched(__FILE__, __LINE__, PREEMPT_LOCK_RESCHED_OFFSETS);	\
+	__cond_resched_lock(lock);						\
+})
+
+#define cond_resched_rwlock_read(lock) ({					\
+	__might_resched(__FILE__, __LINE__, PREEMPT_LOCK_RESCHED_OFFSETS);	\
+	__cond_resched_rwlock_read(lock);					\
+})
+
+#define cond_resched_rwlock_write(lock) ({					\
+	__might_resched(__FILE__, __LINE__, PREEMPT_LOCK_RESCHED_OFFSETS);	\
+	__cond_resched_rwlock_write(lock);					\
+})
+
+static inline void cond_resched_rcu(void)
+{
+#if defined(CONFIG_DEBUG_ATOMIC_SLEEP) || !defined(CONFIG_PREEMPT_RCU)
+	rcu_read_unlock();
+	cond_resched();
+	rcu_read_lock();
+#endif
+}
 
 static inline int signal_pending(struct task_struct *p)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* modsafe test stub -- mirrors include/linux/srcu.h (Linux 6.1; subset, !lockdep). */
+/* modsafe test stub -- mirrors include/linux/srcu.h (Linux 6.1.192; subset, !lockdep, with the srcu guard class). */
 #ifndef _LINUX_SRCU_H
 #define _LINUX_SRCU_H
 
@@ -37,5 +37,10 @@ static inline void srcu_read_unlock(struct srcu_struct *ssp, int idx)
 {
 	__srcu_read_unlock(ssp, idx);
 }
+
+DEFINE_LOCK_GUARD_1(srcu, struct srcu_struct,
+		    _T->idx = srcu_read_lock(_T->lock),
+		    srcu_read_unlock(_T->lock, _T->idx),
+		    int idx)
 
 #endif

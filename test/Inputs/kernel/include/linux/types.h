@@ -66,6 +66,11 @@ typedef s16			int16_t;
 typedef s32			int32_t;
 typedef s64			int64_t;
 
+typedef __u16 __bitwise __le16;
+typedef __u16 __bitwise __be16;
+typedef __u32 __bitwise __le32;
+typedef __u32 __bitwise __be32;
+
 typedef u64 sector_t;
 typedef u64 blkcnt_t;
 typedef u64 dma_addr_t;
