@@ -342,6 +342,12 @@ AnalysisContext::refEvents() {
   return *Refs;
 }
 
+SleepAnalysis &AnalysisContext::sleep() {
+  if (!Sleep)
+    Sleep = std::make_unique<SleepAnalysis>(*this);
+  return *Sleep;
+}
+
 const ObjectFacts &AnalysisContext::objects() {
   if (Objects)
     return *Objects;

@@ -8,6 +8,7 @@
 #include "Options.h"
 #include "RefState.h"
 #include "Reporter.h"
+#include "SleepAnalysis.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
@@ -83,6 +84,9 @@ public:
   /// Module-reference state along the paths of every relevant function.
   const std::vector<std::pair<const clang::FunctionDecl *, RefEvents>> &refEvents();
 
+  /// May-sleep summaries, atomic regions and callback contexts.
+  SleepAnalysis &sleep();
+
   /// Functions and variables the module itself defines, in source order:
   /// those of the main file and of headers matching the header filter.
   const std::vector<const clang::Decl *> &ownDecls();
@@ -103,6 +107,7 @@ private:
   std::unique_ptr<ObjectFacts> Objects;
   std::unique_ptr<std::vector<std::pair<const clang::FunctionDecl *, RefEvents>>> Refs;
   std::unique_ptr<std::vector<const clang::Decl *>> Own;
+  std::unique_ptr<SleepAnalysis> Sleep;
   std::string MainDir;
   std::unique_ptr<llvm::Regex> HeaderFilter;
 };

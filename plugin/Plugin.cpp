@@ -51,7 +51,19 @@ public:
     std::string Key = std::string(AbsMain.str()) + '\0' +
                       CI.getFrontendOpts().OutputFile;
     std::string Error;
-    if (!Reporter::writeReport(Report, Opts->ReportDir, Key, Error))
+    if (!Reporter::writeReport(Report, Opts->ReportDir, Key, Error)) {
+      pluginError(CI, Error);
+      return;
+    }
+    // Facts for the whole-module step: may-sleep summaries of the functions
+    // other files of the module can call.
+    nlohmann::json Facts = {{"modsafe_facts", 1},
+                            {"main_file", Report["main_file"]},
+                            {"module", M.Name},
+                            {"is_module", M.IsModule},
+                            {"functions", AC.sleep().facts()}};
+    if (!Reporter::writeReport(Facts, Opts->ReportDir, Key, Error,
+                               ".modsafe-facts.json"))
       pluginError(CI, Error);
   }
 

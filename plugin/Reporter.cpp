@@ -132,7 +132,8 @@ nlohmann::json Reporter::json(const std::string &MainFile, bool IsModule,
 }
 
 bool Reporter::writeReport(const nlohmann::json &Report, const std::string &Dir,
-                           const std::string &UniqueKey, std::string &Error) {
+                           const std::string &UniqueKey, std::string &Error,
+                           const std::string &Suffix) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
     Error = "cannot create report directory '" + Dir + "': " + EC.message();
     return false;
@@ -143,7 +144,7 @@ bool Reporter::writeReport(const nlohmann::json &Report, const std::string &Dir,
   snprintf(Hash, sizeof Hash, "%016llx",
            (unsigned long long)llvm::xxHash64(UniqueKey));
   llvm::SmallString<256> Final(Dir);
-  llvm::sys::path::append(Final, Base + "." + Hash + ".modsafe.json");
+  llvm::sys::path::append(Final, Base + "." + Hash + Suffix);
 
   llvm::SmallString<256> Model(Dir), Tmp;
   llvm::sys::path::append(Model, "." + Base + ".%%%%%%%%.tmp");

@@ -44,9 +44,11 @@ public:
                       const std::string &ModuleName) const;
 
   /// Writes the report atomically into Dir (temporary file + rename), with a
-  /// name unique to this translation unit. Error is set on failure.
+  /// name unique to this translation unit (<file>.<hash><Suffix>). Error is
+  /// set on failure. Also writes fact files (Suffix ".modsafe-facts.json").
   static bool writeReport(const nlohmann::json &Report, const std::string &Dir,
-                          const std::string &UniqueKey, std::string &Error);
+                          const std::string &UniqueKey, std::string &Error,
+                          const std::string &Suffix = ".modsafe.json");
 
   size_t count() const { return Findings.size(); }
 

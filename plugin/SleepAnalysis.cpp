@@ -1,0 +1,1494 @@
+#include "SleepAnalysis.h"
+#include "Analysis.h"
+#include "KernelExpr.h"
+
+#include "Compat.h"
+
+#include "clang/Basic/Builtins.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Lex/Lexer.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+using namespace clang;
+
+namespace modsafe {
+namespace {
+
+// ---------------------------------------------------------------------------
+// The knowledge base, digested once per translation unit.
+
+struct RegionEntry {
+  std::string Begin, Kind;
+  std::set<std::string> Ends;
+  bool Trylock = false;
+};
+
+struct CallbackEntry {
+  int Arg = -1;
+  std::string Context;
+  bool Counted = true;
+};
+
+bool globMatch(llvm::StringRef P, llvm::StringRef S) {
+  size_t Star = P.find('*');
+  if (Star == llvm::StringRef::npos)
+    return P == S;
+  llvm::StringRef Head = P.substr(0, Star), Rest = P.substr(Star + 1);
+  if (!compat::startsWith(S, Head))
+    return false;
+  S = S.substr(Head.size());
+  for (size_t I = 0; I <= S.size(); ++I)
+    if (globMatch(Rest, S.substr(I)))
+      return true;
+  return false;
+}
+
+struct SleepKnowledge {
+  std::map<std::string, bool> Sleeping; // function or macro -> sleeps
+  std::vector<std::pair<std::string, bool>> Patterns;
+  std::map<std::string, std::string> Why;
+  std::map<std::string, unsigned> Allocators;
+  std::map<std::string, bool> Gfp;
+  std::set<std::string> ContextTests;
+  std::map<std::string, RegionEntry> Regions; // by begin name
+  std::set<std::string> Ends;
+  std::map<std::string, CallbackEntry> CbFunctions, CbMacros, CbFields;
+  std::set<std::string> CountGetters, CountTryGetters, CountPutters;
+
+  explicit SleepKnowledge(const KnowledgeBase &KB) : KB(KB) {
+    for (const nlohmann::json &E : KB.section("sleeping")) {
+      bool V = E.value("sleeps", true);
+      std::string Why = E.value("why", "");
+      if (E.contains("pattern")) {
+        Patterns.push_back({E["pattern"].get<std::string>(), V});
+        continue;
+      }
+      std::string N = E.contains("function") ? E["function"].get<std::string>()
+                                             : E["macro"].get<std::string>();
+      Sleeping[N] = V;
+      if (!Why.empty())
+        this->Why[N] = Why;
+    }
+    for (const nlohmann::json &E : KB.section("allocators"))
+      Allocators[E["function"].get<std::string>()] = E["gfp_arg"].get<unsigned>();
+    for (const nlohmann::json &E : KB.section("gfp_flags"))
+      Gfp[E["name"].get<std::string>()] = E["sleeps"].get<bool>();
+    for (const nlohmann::json &E : KB.section("context_tests"))
+      ContextTests.insert(E["name"].get<std::string>());
+    for (const nlohmann::json &E : KB.section("atomic_regions")) {
+      RegionEntry R;
+      R.Begin = E["begin"].get<std::string>();
+      R.Kind = E["kind"].get<std::string>();
+      R.Trylock = E.value("trylock", false);
+      for (const auto &N : E["end"]) {
+        R.Ends.insert(N.get<std::string>());
+        Ends.insert(N.get<std::string>());
+      }
+      Regions[R.Begin] = R;
+    }
+    // Interfaces that declare their callbacks' context (registrations, for
+    // interface-no-owner) and the callbacks section proper, which wins.
+    for (const nlohmann::json &E : KB.section("registrations"))
+      if (E.contains("context") && E.contains("callback_arg") &&
+          E.contains("function")) {
+        CallbackEntry C;
+        C.Arg = int(E["callback_arg"].get<unsigned>());
+        C.Context = E["context"].get<std::string>();
+        C.Counted = E.value("counted", true);
+        CbFunctions[E["function"].get<std::string>()] = C;
+      }
+    for (const nlohmann::json &E : KB.section("callbacks")) {
+      CallbackEntry C;
+      C.Arg = E.contains("callback_arg") ? int(E["callback_arg"].get<unsigned>()) : -1;
+      C.Context = E["context"].get<std::string>();
+      C.Counted = E.value("counted", true);
+      if (E.contains("function"))
+        CbFunctions[E["function"].get<std::string>()] = C;
+      else if (E.contains("macro"))
+        CbMacros[E["macro"].get<std::string>()] = C;
+      else
+        CbFields[E["field"].get<std::string>()] = C;
+    }
+    for (const nlohmann::json &E : KB.section("ref_get")) {
+      if (!E.contains("function") || E.value("on", "module") != "module")
+        continue;
+      std::string R = E["result"].get<std::string>();
+      (R == "bool" ? CountTryGetters : R == "void" ? CountGetters : Unused)
+          .insert(E["function"].get<std::string>());
+    }
+    for (const nlohmann::json &E : KB.section("ref_put"))
+      if (E.contains("function") && E.value("on", "module") == "module")
+        CountPutters.insert(E["function"].get<std::string>());
+  }
+
+  template <typename M>
+  const typename M::mapped_type *find(const M &Map, const std::string &N) const {
+    auto It = Map.find(N);
+    if (It == Map.end()) {
+      std::string C = KB.canonical(N);
+      if (C != N)
+        It = Map.find(C);
+    }
+    return It == Map.end() ? nullptr : &It->second;
+  }
+
+  /// Whether the function or macro N sleeps per the knowledge base.
+  std::optional<bool> sleeps(const std::string &N) const {
+    if (const bool *V = find(Sleeping, N))
+      return *V;
+    for (const auto &[P, V] : Patterns)
+      if (globMatch(P, N))
+        return V;
+    return std::nullopt;
+  }
+
+  std::string why(const std::string &N) const {
+    const std::string *W = find(Why, N);
+    return W ? *W : "";
+  }
+
+private:
+  const KnowledgeBase &KB;
+  std::set<std::string> Unused;
+};
+
+// ---------------------------------------------------------------------------
+// Macro expansions.
+
+/// A macro whose body produced a location (a macro that merely received the
+/// location in an argument is not one).
+struct MacroLevel {
+  std::string Name;
+  FileID Exp; // the expansion instance
+};
+
+class MacroIndex {
+public:
+  MacroIndex(const SourceManager &SM, const LangOptions &LO) : SM(SM), LO(LO) {}
+
+  /// Body-level macros of Loc, innermost first.
+  const std::vector<MacroLevel> &of(SourceLocation Loc) {
+    static const std::vector<MacroLevel> None;
+    while (Loc.isMacroID() && SM.isMacroArgExpansion(Loc))
+      Loc = SM.getImmediateSpellingLoc(Loc);
+    if (!Loc.isMacroID())
+      return None;
+    FileID F = SM.getFileID(Loc);
+    auto It = Memo.find(F);
+    if (It != Memo.end())
+      return It->second;
+    std::vector<MacroLevel> R;
+    R.push_back({Lexer::getImmediateMacroName(Loc, SM, LO).str(), F});
+    const std::vector<MacroLevel> &Up =
+        of(SM.getImmediateExpansionRange(Loc).getBegin());
+    R.insert(R.end(), Up.begin(), Up.end());
+    return Memo.emplace(F, std::move(R)).first->second;
+  }
+
+  /// Macros whose single expansion produced all of [B, E], innermost first.
+  std::vector<MacroLevel> covering(SourceLocation B, SourceLocation E) {
+    std::vector<MacroLevel> R;
+    const std::vector<MacroLevel> &MB = of(B);
+    if (MB.empty())
+      return R;
+    const std::vector<MacroLevel> &ME = of(E);
+    for (const MacroLevel &L : MB)
+      for (const MacroLevel &M : ME)
+        if (L.Exp == M.Exp) {
+          R.push_back(L);
+          break;
+        }
+    return R;
+  }
+
+private:
+  const SourceManager &SM;
+  const LangOptions &LO;
+  std::map<FileID, std::vector<MacroLevel>> Memo;
+};
+
+// ---------------------------------------------------------------------------
+// gfp flags: may the allocation enter direct reclaim (and so sleep)?
+
+struct GfpVal {
+  bool Blocks = false;         // allows direct reclaim, or not known
+  std::set<unsigned> Params;   // depends on these parameters of the function
+  void join(const GfpVal &O) {
+    Blocks |= O.Blocks;
+    Params.insert(O.Params.begin(), O.Params.end());
+  }
+  bool none() const { return !Blocks && Params.empty(); }
+};
+
+// ---------------------------------------------------------------------------
+// Statements that may sleep, per function.
+
+enum class SiteKind { Sleep, Alloc, Call };
+
+struct RawSite {
+  const Stmt *S;
+  SiteKind K;
+  std::string Name;  // the primitive, allocator or callee
+  std::string Macro; // outermost macro of the module's text that produced it
+  const CallExpr *CE = nullptr;
+  const Expr *Gfp = nullptr;
+  const FunctionDecl *Callee = nullptr;
+};
+
+struct Summary {
+  bool Yes = false;
+  std::set<unsigned> Params;
+  const RawSite *WYes = nullptr, *WGfp = nullptr;
+};
+
+struct FnInfo {
+  bool Collected = false;
+  std::vector<RawSite> Sites;
+  bool HasRegion = false; // calls or macros that begin/end atomic regions
+  bool HasCount = false;  // module count get/put of THIS_MODULE
+  std::vector<const VarDecl *> Guards;
+  std::set<const VarDecl *> Assigned; // locals assigned after their init
+};
+
+/// Facts held at a statement: atomic regions and a module count.
+struct Fact {
+  const RegionEntry *E = nullptr; // null: a module count
+  std::string Key;
+  const Stmt *Begin = nullptr;
+  std::string BeginName;
+  SourceLocation Loc;
+  bool operator==(const Fact &O) const {
+    return E == O.E && Key == O.Key && Begin == O.Begin;
+  }
+};
+using FactState = std::vector<Fact>;
+
+struct Event {
+  enum Type { Begin, End, CountGet, CountPut } T;
+  const RegionEntry *E = nullptr;
+  std::string Name, Key;
+};
+
+struct RegionResult {
+  bool Done = false;
+  // Facts before each statement of interest (sites), once converged.
+  std::map<const Stmt *, FactState> At;
+  std::map<const Stmt *, bool> Reached;
+  // Ends that matched no region of the function itself: it releases a lock
+  // its caller holds (and usually takes it again).
+  std::set<std::string> Released;
+};
+
+const Expr *ignoreExpect(const Expr *E, bool &Neg) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_LNot) {
+        Neg = !Neg;
+        E = U->getSubExpr();
+        continue;
+      }
+    }
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      if (const FunctionDecl *F = C->getDirectCallee())
+        if (F->getBuiltinID() == Builtin::BI__builtin_expect && C->getNumArgs() == 2) {
+          E = C->getArg(0);
+          continue;
+        }
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      if (B->getOpcode() == BO_LAnd || B->getOpcode() == BO_LOr) {
+        E = B->getRHS();
+        continue;
+      }
+      if ((B->getOpcode() == BO_NE || B->getOpcode() == BO_EQ)) {
+        const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+        const Expr *R = B->getRHS()->IgnoreParenImpCasts();
+        const auto *IL = dyn_cast<IntegerLiteral>(R);
+        if (IL && IL->getValue() == 0) {
+          if (B->getOpcode() == BO_EQ)
+            Neg = !Neg;
+          E = L;
+          continue;
+        }
+      }
+    }
+    return E;
+  }
+  return E;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+struct SleepAnalysis::Impl {
+  AnalysisContext &AC;
+  SleepKnowledge K;
+  MacroIndex Macros;
+  std::map<const FunctionDecl *, FnInfo> Fns;
+  std::map<const FunctionDecl *, Summary> Sums;
+  bool Solved = false;
+  std::map<const FunctionDecl *, std::vector<SleepSite>> Sites;
+  std::map<const FunctionDecl *, RegionResult> Regions;
+  std::unique_ptr<std::vector<CallbackUse>> Callbacks;
+
+  explicit Impl(AnalysisContext &AC)
+      : AC(AC), K(AC.kb()), Macros(AC.sm(), AC.langOpts()) {}
+
+  const SourceManager &SM() const { return AC.sm(); }
+
+  static const FunctionDecl *bodyOf(const FunctionDecl *FD) {
+    if (!FD)
+      return nullptr;
+    const FunctionDecl *Def = nullptr;
+    if (FD->hasBody(Def) && Def && Def->getBody())
+      return Def;
+    return nullptr;
+  }
+
+  std::string spelled(const Expr *E) const {
+    if (!E)
+      return "";
+    SourceLocation B = SM().getSpellingLoc(E->getBeginLoc());
+    SourceLocation En = SM().getSpellingLoc(E->getEndLoc());
+    if (B.isValid() && En.isValid() && SM().getFileID(B) == SM().getFileID(En) &&
+        !SM().isBeforeInTranslationUnit(En, B)) {
+      llvm::StringRef T = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(B, En), SM(), AC.langOpts());
+      if (!T.empty() && T.size() < 200) {
+        std::string R;
+        for (char C : T)
+          if (!isspace((unsigned char)C))
+            R += C;
+        return R;
+      }
+    }
+    return "";
+  }
+
+  /// The name the module wrote for call CE to N: the outermost macro it
+  /// came from (spin_lock_irqsave for _raw_spin_lock_irqsave), or N.
+  std::string visibleName(const Stmt *CE, const std::string &N) {
+    const std::vector<MacroLevel> &Ms = Macros.of(CE->getBeginLoc());
+    return Ms.empty() ? N : Ms.back().Name;
+  }
+
+  /// Key naming a lock argument: its text as the module spelled it, without
+  /// the helpers that turn a spinlock_t * into the raw lock.
+  std::string lockKey(const CallExpr *CE) const {
+    if (!CE || CE->getNumArgs() == 0)
+      return "";
+    const Expr *A = stripCasts(CE->getArg(0));
+    while (const auto *C = dyn_cast_or_null<CallExpr>(A)) {
+      if (C->getNumArgs() != 1 || !C->getType()->isPointerType())
+        break;
+      A = stripCasts(C->getArg(0));
+    }
+    std::string S = spelled(A);
+    while (!S.empty() && (S[0] == '&' || S[0] == '('))
+      S.erase(0, 1);
+    while (!S.empty() && S.back() == ')' &&
+           std::count(S.begin(), S.end(), '(') < std::count(S.begin(), S.end(), ')'))
+      S.pop_back();
+    return S;
+  }
+
+  // ---- collection --------------------------------------------------------
+
+  class Collector : public RecursiveASTVisitor<Collector> {
+  public:
+    Collector(Impl &I, FnInfo &Info, const FunctionDecl *FD)
+        : I(I), Info(Info), FD(FD) {}
+    bool shouldVisitImplicitCode() const { return false; }
+    // Operands that are never evaluated cannot sleep.
+    bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
+
+    bool VisitStmt(Stmt *S) {
+      if (const auto *CE = dyn_cast<CallExpr>(S)) {
+        call(CE);
+        return true;
+      }
+      if (const auto *BO = dyn_cast<BinaryOperator>(S))
+        if (BO->isAssignmentOp())
+          assigned(BO->getLHS());
+      if (const auto *U = dyn_cast<UnaryOperator>(S))
+        if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+          assigned(U->getSubExpr());
+      SourceLocation L = S->getBeginLoc();
+      if (!L.isMacroID() || !isa<Expr>(S))
+        return true;
+      macroOnly(S);
+      return true;
+    }
+
+    bool VisitVarDecl(VarDecl *V) {
+      if (V->hasAttr<CleanupAttr>() && V->getInit())
+        Info.Guards.push_back(V);
+      return true;
+    }
+
+    void assigned(const Expr *E) {
+      if (const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+          Info.Assigned.insert(V);
+    }
+
+    /// A statement no call stands for: a sleeping macro (might_sleep() with
+    /// CONFIG_DEBUG_ATOMIC_SLEEP off) or a region macro (preempt_disable()
+    /// without CONFIG_PREEMPT_COUNT).
+    void macroOnly(const Stmt *S) {
+      const std::vector<MacroLevel> &Ms = I.Macros.of(S->getBeginLoc());
+      for (auto It = Ms.rbegin(); It != Ms.rend(); ++It) {
+        if (I.K.Regions.count(It->Name) || I.K.Ends.count(It->Name)) {
+          Info.HasRegion = true;
+          return;
+        }
+        if (std::optional<bool> V = I.K.sleeps(It->Name)) {
+          if (*V && SeenMacro.insert(It->Exp).second)
+            Info.Sites.push_back({S, SiteKind::Sleep, It->Name, It->Name});
+          return;
+        }
+      }
+    }
+
+    void call(const CallExpr *CE) {
+      const std::vector<MacroLevel> &Ms = I.Macros.of(CE->getBeginLoc());
+      const MacroLevel *Listed = nullptr;
+      bool ListedSleeps = false;
+      for (auto It = Ms.rbegin(); It != Ms.rend(); ++It) {
+        if (I.K.Regions.count(It->Name) || I.K.Ends.count(It->Name)) {
+          Info.HasRegion = true;
+          break;
+        }
+        if (std::optional<bool> V = I.K.sleeps(It->Name)) {
+          Listed = &*It;
+          ListedSleeps = *V;
+          break;
+        }
+      }
+      if (Listed && !ListedSleeps)
+        return; // might_sleep_if(), cond_resched_lock(): not a sleep here
+      if (Listed) {
+        // A sleeping macro is one site, whatever calls its expansion makes.
+        if (SeenMacro.insert(Listed->Exp).second)
+          Info.Sites.push_back({CE, SiteKind::Sleep, Listed->Name, Listed->Name, CE});
+        return;
+      }
+      std::string Outer = Ms.empty() ? "" : Ms.back().Name;
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (Callee && Callee->getIdentifier()) {
+        std::string N = Callee->getName().str();
+        if (I.K.Regions.count(N) || I.K.Ends.count(N)) {
+          Info.HasRegion = true;
+          return;
+        }
+        if (I.K.CountGetters.count(N) || I.K.CountTryGetters.count(N) ||
+            I.K.CountPutters.count(N))
+          Info.HasCount = true;
+        if (std::optional<bool> V = I.K.sleeps(N)) {
+          if (*V)
+            Info.Sites.push_back({CE, SiteKind::Sleep, N, Outer, CE});
+          return;
+        }
+        if (const unsigned *A = I.K.find(I.K.Allocators, N)) {
+          if (*A < CE->getNumArgs())
+            Info.Sites.push_back(
+                {CE, SiteKind::Alloc, N, Outer, CE, CE->getArg(*A)});
+          return;
+        }
+        if (const FunctionDecl *Def = bodyOf(Callee)) {
+          Info.Sites.push_back({CE, SiteKind::Call, N, Outer, CE, nullptr, Def});
+          return;
+        }
+      }
+    }
+
+  private:
+    Impl &I;
+    FnInfo &Info;
+    const FunctionDecl *FD;
+    std::set<FileID> SeenMacro;
+  };
+
+  FnInfo &info(const FunctionDecl *FD) {
+    FnInfo &Info = Fns[FD];
+    if (!Info.Collected) {
+      Info.Collected = true;
+      Collector C(*this, Info, FD);
+      C.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+      for (const ParmVarDecl *P : FD->parameters())
+        (void)P;
+    }
+    return Info;
+  }
+
+  // ---- gfp ---------------------------------------------------------------
+
+  bool usesContextTest(const Expr *E) {
+    if (!E)
+      return false;
+    for (const MacroLevel &M : Macros.of(E->getBeginLoc()))
+      if (K.ContextTests.count(M.Name))
+        return true;
+    for (const Stmt *C : E->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(C))
+        if (usesContextTest(CE))
+          return true;
+    if (const auto *CE = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *F = CE->getDirectCallee())
+        if (F->getIdentifier() && K.ContextTests.count(F->getName().str()))
+          return true;
+    return false;
+  }
+
+  GfpVal gfp(const Expr *E, const FunctionDecl *FD, int Depth = 0) {
+    GfpVal R;
+    if (!E || Depth > 24) {
+      R.Blocks = true;
+      return R;
+    }
+    for (const MacroLevel &M : Macros.covering(E->getBeginLoc(), E->getEndLoc()))
+      if (const bool *V = K.find(K.Gfp, M.Name)) {
+        R.Blocks = *V;
+        return R;
+      }
+    E = E->IgnoreParens();
+    if (const auto *C = dyn_cast<CastExpr>(E))
+      return gfp(C->getSubExpr(), FD, Depth + 1);
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      switch (B->getOpcode()) {
+      case BO_Or:
+      case BO_Xor:
+      case BO_Add: {
+        R = gfp(B->getLHS(), FD, Depth + 1);
+        R.join(gfp(B->getRHS(), FD, Depth + 1));
+        return R;
+      }
+      case BO_And: {
+        for (const Expr *Side : {B->getRHS(), B->getLHS()}) {
+          const Expr *S = Side->IgnoreParenCasts();
+          if (const auto *U = dyn_cast<UnaryOperator>(S))
+            if (U->getOpcode() == UO_Not && gfp(U->getSubExpr(), FD, Depth + 1).Blocks)
+              return R; // the reclaim bit is masked off
+        }
+        GfpVal L = gfp(B->getLHS(), FD, Depth + 1), Rt = gfp(B->getRHS(), FD, Depth + 1);
+        if (L.none() || Rt.none())
+          return R;
+        L.join(Rt);
+        return L;
+      }
+      case BO_Comma:
+        return gfp(B->getRHS(), FD, Depth + 1);
+      default:
+        R.Blocks = true;
+        return R;
+      }
+    }
+    if (const auto *C = dyn_cast<ConditionalOperator>(E)) {
+      if (usesContextTest(C->getCond()))
+        return R; // adapts to the context it runs in
+      R = gfp(C->getTrueExpr(), FD, Depth + 1);
+      R.join(gfp(C->getFalseExpr(), FD, Depth + 1));
+      return R;
+    }
+    if (isa<IntegerLiteral>(E) || isa<CharacterLiteral>(E))
+      return R; // a constant with no reclaim flag
+    if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+      if (isa<EnumConstantDecl>(D->getDecl()))
+        return R;
+      if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl())) {
+        if (FD) {
+          unsigned Idx = P->getFunctionScopeIndex();
+          if (Idx < FD->getNumParams() && FD->getParamDecl(Idx) == P &&
+              !info(FD).Assigned.count(P)) {
+            R.Params.insert(Idx);
+            return R;
+          }
+        }
+        R.Blocks = true;
+        return R;
+      }
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl())) {
+        // A local never assigned after its initializer has that value.
+        if (FD && V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
+            !info(FD).Assigned.count(V))
+          return gfp(V->getInit(), FD, Depth + 1);
+        if (V->getType().isConstQualified() && V->getInit())
+          return gfp(V->getInit(), FD, Depth + 1);
+      }
+      R.Blocks = true;
+      return R;
+    }
+    Expr::EvalResult ER;
+    if (E->EvaluateAsInt(ER, AC.ast()))
+      return R; // an unlisted constant: no reclaim flag
+    R.Blocks = true; // a field, a call: not known
+    return R;
+  }
+
+  // ---- summaries ---------------------------------------------------------
+
+  GfpVal evalSite(const RawSite &S, const FunctionDecl *FD) {
+    GfpVal V;
+    switch (S.K) {
+    case SiteKind::Sleep:
+      V.Blocks = true;
+      break;
+    case SiteKind::Alloc:
+      V = gfp(S.Gfp, FD);
+      break;
+    case SiteKind::Call: {
+      const Summary &C = Sums[S.Callee];
+      if (C.Yes) {
+        V.Blocks = true;
+        break;
+      }
+      for (unsigned P : C.Params) {
+        if (P < S.CE->getNumArgs())
+          V.join(gfp(S.CE->getArg(P), FD));
+        else
+          V.Blocks = true;
+      }
+      break;
+    }
+    }
+    return V;
+  }
+
+  /// Functions whose address is taken (called from places not seen here).
+  std::set<const FunctionDecl *> AddressTaken;
+
+  class AddressFinder : public RecursiveASTVisitor<AddressFinder> {
+  public:
+    explicit AddressFinder(std::set<const FunctionDecl *> &Out) : Out(Out) {}
+    bool VisitCallExpr(CallExpr *CE) {
+      if (const auto *D = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+        Callees.insert(D);
+      return true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *D) {
+      if (const auto *F = dyn_cast<FunctionDecl>(D->getDecl()))
+        if (!Callees.count(D))
+          Out.insert(F->getCanonicalDecl());
+      return true;
+    }
+
+  private:
+    std::set<const FunctionDecl *> &Out;
+    std::set<const DeclRefExpr *> Callees;
+  };
+
+  /// Whether a caller of FD may pass flags that allow reclaim in one of its
+  /// parameters Params: FD may be called from elsewhere (not static, or its
+  /// address taken), or a call in this TU passes such flags.
+  bool callersMayBlock(const FunctionDecl *FD, const std::set<unsigned> &Params,
+                       int Depth) {
+    if (Depth > 8 || FD->isExternallyVisible() ||
+        AddressTaken.count(FD->getCanonicalDecl()))
+      return true;
+    for (auto &[G, Info] : Fns)
+      for (const RawSite &S : Info.Sites) {
+        if (S.K != SiteKind::Call || S.Callee != FD)
+          continue;
+        for (unsigned P : Params) {
+          if (P >= S.CE->getNumArgs())
+            return true;
+          GfpVal V = gfp(S.CE->getArg(P), G);
+          if (V.Blocks || (V.Params.size() && callersMayBlock(G, V.Params, Depth + 1)))
+            return true;
+        }
+      }
+    return false;
+  }
+
+  void solve() {
+    if (Solved)
+      return;
+    Solved = true;
+    {
+      AddressFinder AF(AddressTaken);
+      for (const Decl *D : AC.ownDecls())
+        AF.TraverseDecl(const_cast<Decl *>(D));
+    }
+    // Functions reachable from the module's own code.
+    std::vector<const FunctionDecl *> Order;
+    std::set<const FunctionDecl *> Seen;
+    std::vector<const FunctionDecl *> Work;
+    for (const Decl *D : AC.ownDecls())
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        if (FD->doesThisDeclarationHaveABody() && Seen.insert(FD).second)
+          Work.push_back(FD);
+    while (!Work.empty()) {
+      const FunctionDecl *FD = Work.back();
+      Work.pop_back();
+      Order.push_back(FD);
+      for (const RawSite &S : info(FD).Sites)
+        if (S.K == SiteKind::Call && Seen.insert(S.Callee).second)
+          Work.push_back(S.Callee);
+    }
+    // Callees first converges in few rounds; recursion needs the repeat.
+    std::reverse(Order.begin(), Order.end());
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const FunctionDecl *FD : Order) {
+        Summary &Sm = Sums[FD];
+        if (Sm.Yes)
+          continue;
+        for (const RawSite &S : Fns[FD].Sites) {
+          GfpVal V = evalSite(S, FD);
+          if (V.Blocks) {
+            Sm.Yes = true;
+            Sm.WYes = &S;
+            Changed = true;
+            break;
+          }
+          for (unsigned P : V.Params)
+            if (Sm.Params.insert(P).second) {
+              Changed = true;
+              if (!Sm.WGfp)
+                Sm.WGfp = &S;
+            }
+        }
+      }
+    }
+  }
+
+  std::string where(const RawSite &S) const {
+    return S.Macro.empty() || S.Macro == S.Name
+               ? ""
+               : " (in the expansion of '" + S.Macro + "')";
+  }
+
+  std::string gfpText(const RawSite &S) const {
+    std::string T;
+    if (S.Gfp) {
+      CharSourceRange CR = SM().getExpansionRange(S.Gfp->getSourceRange());
+      if (!S.S->getBeginLoc().isMacroID())
+        T = Lexer::getSourceText(CR, SM(), AC.langOpts()).str();
+      if (T.empty() || T.size() > 80)
+        T = spelled(S.Gfp);
+    }
+    return T.empty() ? "gfp flags that allow direct reclaim" : "'" + T + "'";
+  }
+
+  /// The chain from site S (in function FD) down to the primitive: a note
+  /// at each call on the way, in the function that makes it.
+  void chain(const RawSite *S, const FunctionDecl *FD, bool ViaGfp,
+             std::vector<SleepStep> &Out, std::string &Primitive,
+             std::vector<const FunctionDecl *> *Through = nullptr) {
+    std::set<const RawSite *> Visited;
+    const RawSite *First = S;
+    while (S && Visited.insert(S).second && Out.size() < 16) {
+      std::string In = "'" + FD->getName().str() + "' calls ";
+      if (S->K == SiteKind::Sleep) {
+        Primitive = "'" + S->Name + "'";
+        std::string W = K.why(S->Name);
+        if (S != First)
+          Out.push_back({S->S->getBeginLoc(), In + "'" + S->Name + "'" + where(*S) +
+                                                  ", which may sleep" +
+                                                  (W.empty() ? "" : ": " + W)});
+        else if (!W.empty())
+          Out.push_back({S->S->getBeginLoc(), "'" + S->Name + "' may sleep: " + W});
+        return;
+      }
+      if (S->K == SiteKind::Alloc) {
+        Primitive = "'" + S->Name + "'";
+        if (S != First)
+          Out.push_back({S->S->getBeginLoc(), In + "'" + S->Name + "' with " +
+                                                  gfpText(*S) +
+                                                  ", which allows direct reclaim"});
+        return;
+      }
+      if (S != First)
+        Out.push_back({S->S->getBeginLoc(),
+                       In + "'" + S->Name + "'" + where(*S) + ", which may sleep"});
+      const Summary &C = Sums[S->Callee];
+      const RawSite *Next = C.Yes && !ViaGfp ? C.WYes : C.WGfp;
+      if (!Next)
+        Next = C.WYes ? C.WYes : C.WGfp;
+      if (!Next)
+        return;
+      ViaGfp = Next == C.WGfp && !C.Yes;
+      FD = S->Callee;
+      if (Through)
+        Through->push_back(FD);
+      S = Next;
+    }
+  }
+
+  const std::vector<SleepSite> &sites(const FunctionDecl *FD) {
+    FD = bodyOf(FD) ? bodyOf(FD) : FD;
+    auto It = Sites.find(FD);
+    if (It != Sites.end())
+      return It->second;
+    solve();
+    std::vector<SleepSite> &R = Sites[FD];
+    if (!FD->getBody())
+      return R;
+    for (const RawSite &S : info(FD).Sites) {
+      GfpVal V = evalSite(S, FD);
+      if (!V.Blocks && !(V.Params.size() && callersMayBlock(FD, V.Params, 0)))
+        continue;
+      SleepSite Out;
+      Out.S = S.S;
+      Out.Loc = S.S->getBeginLoc();
+      Out.What = "'" + S.Name + "'";
+      bool ViaGfp = S.K == SiteKind::Call && !Sums[S.Callee].Yes;
+      if (S.K == SiteKind::Call) {
+        std::string Prim;
+        std::vector<SleepStep> Steps;
+        chain(&S, FD, ViaGfp, Steps, Prim, &Out.Through);
+        Out.Chain = std::move(Steps);
+        Out.What += Prim.empty() ? "" : " (through " + Prim + ")";
+      } else {
+        std::string Prim;
+        chain(&S, FD, false, Out.Chain, Prim);
+        if (S.K == SiteKind::Alloc) {
+          Out.What += " with " + gfpText(S);
+          // A GFP_ATOMIC fix-it: only for GFP_KERNEL spelled as the whole
+          // argument in the module's own text.
+          SourceLocation B = S.Gfp->getBeginLoc(), E = S.Gfp->getEndLoc();
+          CharSourceRange CR = SM().getExpansionRange(SourceRange(B, E));
+          if (B.isMacroID() && AC.isModuleFile(CR.getBegin()) &&
+              Lexer::getSourceText(CR, SM(), AC.langOpts()) == "GFP_KERNEL")
+            Out.GfpKernelSpelling = CR.getAsRange();
+        }
+      }
+      R.push_back(std::move(Out));
+    }
+    return R;
+  }
+
+  // ---- regions -----------------------------------------------------------
+
+  /// The region and count events of each statement of FD.
+  std::map<const Stmt *, std::vector<Event>> events(const CFG &Cfg,
+                                                    const FunctionDecl *FD) {
+    std::map<const Stmt *, std::vector<Event>> R;
+    std::set<FileID> SeenMacro;
+    // Reverse post-order, so a macro's event lands on its first statement.
+    std::vector<const CFGBlock *> RPO;
+    {
+      std::set<const CFGBlock *> Vis;
+      std::vector<std::pair<const CFGBlock *, unsigned>> St{{&Cfg.getEntry(), 0}};
+      Vis.insert(&Cfg.getEntry());
+      std::vector<const CFGBlock *> Post;
+      while (!St.empty()) {
+        auto &[B, I] = St.back();
+        if (I < B->succ_size()) {
+          const CFGBlock *N = *(B->succ_begin() + I);
+          ++I;
+          if (N && Vis.insert(N).second)
+            St.push_back({N, 0});
+        } else {
+          Post.push_back(B);
+          St.pop_back();
+        }
+      }
+      RPO.assign(Post.rbegin(), Post.rend());
+    }
+    (void)FD;
+    for (const CFGBlock *B : RPO)
+      for (const CFGElement &El : *B) {
+        auto CS = El.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        const Stmt *S = CS->getStmt();
+        const auto *CE = dyn_cast<CallExpr>(S);
+        const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+        if (Callee && Callee->getIdentifier()) {
+          std::string N = Callee->getName().str();
+          if (const RegionEntry *RE = K.find(K.Regions, N)) {
+            if (!RE->Trylock)
+              R[S].push_back({Event::Begin, RE, visibleName(CE, N), lockKey(CE)});
+            continue;
+          }
+          if (K.Ends.count(N) || K.Ends.count(AC.kb().canonical(N))) {
+            R[S].push_back({Event::End, nullptr, N, lockKey(CE)});
+            continue;
+          }
+          if (CE->getNumArgs() >= 1 && isThisModule(CE->getArg(0), AC.ast())) {
+            if (K.CountGetters.count(N))
+              R[S].push_back({Event::CountGet, nullptr, N, ""});
+            else if (K.CountPutters.count(N))
+              R[S].push_back({Event::CountPut, nullptr, N, ""});
+          }
+        }
+        if (!S->getBeginLoc().isMacroID())
+          continue;
+        const std::vector<MacroLevel> &Ms = Macros.of(S->getBeginLoc());
+        for (auto It = Ms.rbegin(); It != Ms.rend(); ++It) {
+          const RegionEntry *RE = K.find(K.Regions, It->Name);
+          bool End = K.Ends.count(It->Name);
+          if (!RE && !End)
+            continue;
+          if (SeenMacro.insert(It->Exp).second) {
+            if (RE && !RE->Trylock)
+              R[S].push_back({Event::Begin, RE, It->Name, ""});
+            else if (End)
+              R[S].push_back({Event::End, nullptr, It->Name, ""});
+          }
+          break;
+        }
+      }
+    return R;
+  }
+
+  void apply(const Event &E, const Stmt *S, FactState &St,
+             std::set<std::string> *Released = nullptr) {
+    switch (E.T) {
+    case Event::Begin: {
+      Fact F{E.E, E.Key, S, E.Name, S->getBeginLoc()};
+      if (std::find(St.begin(), St.end(), F) == St.end())
+        St.push_back(F);
+      break;
+    }
+    case Event::End: {
+      auto Match = [&](bool SameKey) {
+        for (auto It = St.rbegin(); It != St.rend(); ++It)
+          if (It->E && (It->E->Ends.count(E.Name) ||
+                        It->E->Ends.count(AC.kb().canonical(E.Name))) &&
+              (!SameKey || It->Key == E.Key)) {
+            St.erase(std::next(It).base());
+            return true;
+          }
+        return false;
+      };
+      if (!Match(true) && !Match(false) && Released)
+        Released->insert(E.Name);
+      break;
+    }
+    case Event::CountGet: {
+      Fact F{nullptr, "THIS_MODULE", S, E.Name, S->getBeginLoc()};
+      if (std::find(St.begin(), St.end(), F) == St.end())
+        St.push_back(F);
+      break;
+    }
+    case Event::CountPut:
+      St.erase(std::remove_if(St.begin(), St.end(),
+                              [](const Fact &F) { return !F.E; }),
+               St.end());
+      break;
+    }
+  }
+
+  static FactState meet(const FactState &A, const FactState &B) {
+    FactState R;
+    for (const Fact &F : A)
+      if (std::find(B.begin(), B.end(), F) != B.end())
+        R.push_back(F);
+    return R;
+  }
+
+  /// A fact the branch of B adds on its Idx-th successor: a trylock or a
+  /// try_module_get(THIS_MODULE) that succeeded.
+  std::optional<Fact> branchFact(const CFGBlock *B, unsigned Idx) {
+    if (!B->getTerminatorStmt() || B->succ_size() != 2)
+      return std::nullopt;
+    const Expr *C = dyn_cast_or_null<Expr>(
+        const_cast<CFGBlock *>(B)->getTerminatorCondition(false));
+    bool Neg = false;
+    C = ignoreExpect(C, Neg);
+    const auto *CE = dyn_cast_or_null<CallExpr>(C);
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier())
+      return std::nullopt;
+    unsigned Success = Neg ? 1 : 0;
+    if (Idx != Success)
+      return std::nullopt;
+    std::string N = Callee->getName().str();
+    if (const RegionEntry *RE = K.find(K.Regions, N))
+      if (RE->Trylock)
+        return Fact{RE, lockKey(CE), CE, visibleName(CE, N), CE->getBeginLoc()};
+    if (K.CountTryGetters.count(N) && CE->getNumArgs() >= 1 &&
+        isThisModule(CE->getArg(0), AC.ast()))
+      return Fact{nullptr, "THIS_MODULE", CE, N, CE->getBeginLoc()};
+    return std::nullopt;
+  }
+
+  RegionResult &regions(const FunctionDecl *FD) {
+    RegionResult &RR = Regions[FD];
+    if (RR.Done)
+      return RR;
+    RR.Done = true;
+    if (sites(FD).empty() && !info(FD).HasRegion)
+      return RR;
+    CFG::BuildOptions BO;
+    BO.setAllAlwaysAdd();
+    BO.PruneTriviallyFalseEdges = true;
+    std::unique_ptr<CFG> Cfg =
+        CFG::buildCFG(FD, const_cast<Stmt *>(FD->getBody()), &AC.ast(), BO);
+    if (!Cfg)
+      return RR;
+    std::map<const Stmt *, std::vector<Event>> Ev = events(*Cfg, FD);
+    std::map<const CFGBlock *, FactState> In, Out;
+    std::set<const CFGBlock *> Done;
+    In[&Cfg->getEntry()] = {};
+    std::vector<const CFGBlock *> Work{&Cfg->getEntry()};
+    std::set<const CFGBlock *> Queued{&Cfg->getEntry()};
+    unsigned Steps = 0;
+    auto transfer = [&](const CFGBlock *B, FactState St, bool Record) {
+      for (const CFGElement &El : *B) {
+        auto CS = El.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        const Stmt *S = CS->getStmt();
+        if (Record) {
+          auto It = RR.At.find(S);
+          if (It == RR.At.end())
+            RR.At[S] = St;
+          else
+            It->second = meet(It->second, St);
+          RR.Reached[S] = true;
+        }
+        auto E = Ev.find(S);
+        if (E != Ev.end())
+          for (const Event &X : E->second)
+            apply(X, S, St, Record ? &RR.Released : nullptr);
+      }
+      return St;
+    };
+    while (!Work.empty() && ++Steps < 50000) {
+      const CFGBlock *B = Work.back();
+      Work.pop_back();
+      Queued.erase(B);
+      FactState O = transfer(B, In[B], false);
+      auto OIt = Out.find(B);
+      if (OIt != Out.end() && OIt->second == O && Done.count(B))
+        continue;
+      Out[B] = O;
+      Done.insert(B);
+      unsigned Idx = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+        const CFGBlock *N = Succ.getReachableBlock();
+        unsigned I = Idx++;
+        if (!N)
+          continue;
+        FactState E = O;
+        if (std::optional<Fact> F = branchFact(B, I))
+          if (std::find(E.begin(), E.end(), *F) == E.end())
+            E.push_back(*F);
+        auto IIt = In.find(N);
+        FactState NewIn = IIt == In.end() ? E : meet(IIt->second, E);
+        if (IIt == In.end() || !(IIt->second == NewIn) || !Done.count(N)) {
+          In[N] = NewIn;
+          if (Queued.insert(N).second)
+            Work.insert(Work.begin(), N);
+        }
+      }
+    }
+    for (const CFGBlock *B : *Cfg)
+      if (B && Done.count(B))
+        transfer(B, In[B], true);
+    return RR;
+  }
+
+  /// guard()/scoped_guard() variables whose constructor begins a region,
+  /// with the end of their scope.
+  std::vector<std::tuple<const VarDecl *, const RegionEntry *, SourceLocation>>
+  guards(const FunctionDecl *FD) {
+    std::vector<std::tuple<const VarDecl *, const RegionEntry *, SourceLocation>> R;
+    for (const VarDecl *V : info(FD).Guards) {
+      const auto *CE = dyn_cast<CallExpr>(V->getInit()->IgnoreParenImpCasts());
+      const FunctionDecl *Ctor = CE ? bodyOf(CE->getDirectCallee()) : nullptr;
+      if (!Ctor)
+        continue;
+      const RegionEntry *RE = nullptr;
+      std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+        if (!S || RE)
+          return;
+        if (const auto *C = dyn_cast<CallExpr>(S))
+          if (const FunctionDecl *F = C->getDirectCallee())
+            if (F->getIdentifier())
+              if (const RegionEntry *E = K.find(K.Regions, F->getName().str()))
+                if (!E->Trylock)
+                  RE = E;
+        for (const Stmt *Ch : S->children())
+          Find(Ch);
+      };
+      Find(Ctor->getBody());
+      if (!RE)
+        continue;
+      // The scope: the compound statement or for statement declaring V
+      // (found in the body, not through clang's parent map, which would be
+      // built for the whole translation unit).
+      SourceLocation End;
+      std::function<void(const Stmt *)> Scope = [&](const Stmt *S) {
+        if (!S || End.isValid())
+          return;
+        auto Declares = [&](const Stmt *C) {
+          if (const auto *DS = dyn_cast_or_null<DeclStmt>(C))
+            for (const Decl *D : DS->decls())
+              if (D == V)
+                return true;
+          return false;
+        };
+        if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+          for (const Stmt *C : CS->body())
+            if (Declares(C)) {
+              End = CS->getEndLoc();
+              return;
+            }
+        } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+          if (Declares(For->getInit())) {
+            End = For->getEndLoc();
+            return;
+          }
+        }
+        for (const Stmt *C : S->children())
+          Scope(C);
+      };
+      Scope(FD->getBody());
+      if (End.isValid())
+        R.emplace_back(V, RE, End);
+    }
+    return R;
+  }
+
+  /// Facts before S: S itself if it is an element of the CFG, else its first
+  /// sub-statement that is (a macro's do-while, a statement expression).
+  static const FactState *stateAt(const RegionResult &RR, const Stmt *S) {
+    if (!S)
+      return nullptr;
+    auto It = RR.At.find(S);
+    if (It != RR.At.end())
+      return &It->second;
+    for (const Stmt *C : S->children())
+      if (const FactState *F = stateAt(RR, C))
+        return F;
+    return nullptr;
+  }
+
+  /// True if a function on the way from S down to the primitive releases
+  /// the region E its caller holds (drbd's "give up the spinlock, grab the
+  /// mutex", wait loops that unlock around schedule()).
+  bool dropsOnTheWay(const SleepSite &S, const RegionEntry &E) {
+    for (const FunctionDecl *G : S.Through) {
+      if (!info(G).HasRegion)
+        continue;
+      for (const std::string &N : regions(G).Released)
+        if (E.Ends.count(N) || E.Ends.count(AC.kb().canonical(N)))
+          return true;
+    }
+    return false;
+  }
+
+  std::vector<std::pair<const SleepSite *, HeldRegion>>
+  sitesInAtomic(const FunctionDecl *FD) {
+    std::vector<std::pair<const SleepSite *, HeldRegion>> R;
+    FD = bodyOf(FD);
+    if (!FD)
+      return R;
+    const std::vector<SleepSite> &Ss = sites(FD);
+    FnInfo &Info = info(FD);
+    if (Ss.empty() || (!Info.HasRegion && Info.Guards.empty()))
+      return R;
+    RegionResult *RR = Info.HasRegion ? &regions(FD) : nullptr;
+    auto Gs = guards(FD);
+    for (const SleepSite &S : Ss) {
+      std::optional<HeldRegion> H;
+      if (RR) {
+        if (const FactState *St = stateAt(*RR, S.S))
+          for (auto F = St->rbegin(); F != St->rend(); ++F)
+            if (F->E) {
+              if (!dropsOnTheWay(S, *F->E))
+                H = HeldRegion{F->E->Kind, F->BeginName, F->Loc};
+              break;
+            }
+      }
+      if (!H) {
+        SourceLocation L = SM().getExpansionLoc(S.S->getBeginLoc());
+        for (auto &[V, RE, End] : Gs) {
+          SourceLocation B = SM().getExpansionLoc(V->getEndLoc());
+          SourceLocation E = SM().getExpansionLoc(End);
+          if (SM().isBeforeInTranslationUnit(B, L) &&
+              SM().isBeforeInTranslationUnit(L, E)) {
+            std::string Cls = V->getType().getAsString();
+            if (Cls.rfind("class_", 0) == 0)
+              Cls = Cls.substr(6);
+            if (Cls.size() > 2 && Cls.substr(Cls.size() - 2) == "_t")
+              Cls.resize(Cls.size() - 2);
+            H = HeldRegion{RE->Kind, "guard(" + Cls + ")", V->getBeginLoc()};
+          }
+        }
+      }
+      if (H)
+        R.push_back({&S, *H});
+    }
+    return R;
+  }
+
+  std::vector<const SleepSite *> sitesWithoutCount(const FunctionDecl *FD) {
+    std::vector<const SleepSite *> R;
+    FD = bodyOf(FD);
+    if (!FD)
+      return R;
+    const std::vector<SleepSite> &Ss = sites(FD);
+    FnInfo &Info = info(FD);
+    RegionResult *RR = Info.HasCount ? &regions(FD) : nullptr;
+    for (const SleepSite &S : Ss) {
+      bool Counted = false;
+      if (RR) {
+        if (const FactState *St = stateAt(*RR, S.S)) {
+          for (const Fact &F : *St)
+            Counted |= !F.E;
+        } else {
+          Counted = true; // never reached
+        }
+      }
+      if (!Counted)
+        R.push_back(&S);
+    }
+    return R;
+  }
+
+  // ---- callbacks ---------------------------------------------------------
+
+  class CallbackFinder : public RecursiveASTVisitor<CallbackFinder> {
+  public:
+    CallbackFinder(Impl &I, std::vector<CallbackUse> &Out) : I(I), Out(Out) {}
+    bool shouldVisitImplicitCode() const { return false; }
+
+    void add(const FunctionDecl *F, const CallbackEntry &E, SourceLocation Where,
+             const std::string &Via) {
+      F = bodyOf(F);
+      if (!F || !I.AC.isModuleFunction(F))
+        return;
+      if (!Seen.insert({F, Via, Where.getRawEncoding()}).second)
+        return;
+      Out.push_back({F, E.Context, E.Counted, Where, Via});
+    }
+
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier())
+        return true;
+      std::string N = Callee->getName().str();
+      const CallbackEntry *E = I.K.find(I.K.CbFunctions, N);
+      if (!E)
+        return true;
+      std::vector<unsigned> Args;
+      if (E->Arg >= 0)
+        Args.push_back(unsigned(E->Arg));
+      else
+        for (unsigned A = 0; A < CE->getNumArgs(); ++A)
+          Args.push_back(A);
+      for (unsigned A : Args)
+        if (A < CE->getNumArgs())
+          add(referencedFunction(CE->getArg(A)), *E, CE->getBeginLoc(),
+              I.visibleName(CE, N));
+      return true;
+    }
+
+    bool VisitDeclRefExpr(DeclRefExpr *D) {
+      const auto *F = dyn_cast<FunctionDecl>(D->getDecl());
+      if (!F || I.K.CbMacros.empty() || !D->getBeginLoc().isMacroID())
+        return true;
+      // A function named in the arguments of a publishing macro
+      // (rcu_assign_pointer(hook, fn)).
+      SourceLocation L = D->getBeginLoc();
+      const SourceManager &SM = I.SM();
+      while (L.isMacroID()) {
+        std::string N =
+            Lexer::getImmediateMacroName(L, SM, I.AC.langOpts()).str();
+        if (const CallbackEntry *E = I.K.find(I.K.CbMacros, N)) {
+          add(F, *E, SM.getExpansionLoc(L), N);
+          break;
+        }
+        L = SM.getImmediateMacroCallerLoc(L);
+      }
+      return true;
+    }
+
+    void field(const FieldDecl *FDl, const Expr *Value, SourceLocation Where) {
+      if (!FDl)
+        return;
+      // Members of anonymous unions and structs are named as if direct
+      // (tasklet_struct's union of .func and .callback).
+      const RecordDecl *RD = FDl->getParent();
+      while (RD && RD->isAnonymousStructOrUnion())
+        RD = dyn_cast<RecordDecl>(RD->getParent());
+      if (!RD)
+        return;
+      std::string S = recordName(AC().ast().getRecordType(RD));
+      const CallbackEntry *E =
+          I.K.find(I.K.CbFields, S + "." + FDl->getName().str());
+      if (!E)
+        return;
+      add(referencedFunction(Value), *E, Where, S + "." + FDl->getName().str());
+    }
+
+    bool VisitBinaryOperator(BinaryOperator *B) {
+      if (B->getOpcode() != BO_Assign)
+        return true;
+      if (const auto *M = dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts()))
+        field(dyn_cast<FieldDecl>(M->getMemberDecl()), B->getRHS(), B->getBeginLoc());
+      return true;
+    }
+
+    bool VisitInitListExpr(InitListExpr *IL) {
+      initList(IL->isSemanticForm() ? IL : IL->getSemanticForm());
+      return true;
+    }
+
+    /// A static or compound-literal initializer, nested ones included (the
+    /// visitor sees only the syntactic form, where `.func = f` of an
+    /// anonymous union is a designator, not a nested list).
+    void initList(const InitListExpr *Sem) {
+      if (!Sem || !SeenInit.insert(Sem).second)
+        return;
+      const RecordDecl *RD = Sem->getType()->getAsRecordDecl();
+      if (!RD)
+        return;
+      if (RD->isUnion()) {
+        if (const FieldDecl *F = Sem->getInitializedFieldInUnion())
+          if (Sem->getNumInits() >= 1 && Sem->getInit(0)) {
+            field(F, Sem->getInit(0), Sem->getInit(0)->getBeginLoc());
+            initList(dyn_cast<InitListExpr>(Sem->getInit(0)->IgnoreParenImpCasts()));
+          }
+        return;
+      }
+      unsigned Idx = 0;
+      for (const FieldDecl *F : RD->fields()) {
+        if (compat::isUnnamedBitField(F))
+          continue;
+        if (Idx >= Sem->getNumInits())
+          break;
+        const Expr *In = Sem->getInit(Idx++);
+        if (!In)
+          continue;
+        field(F, In, In->getBeginLoc());
+        initList(dyn_cast<InitListExpr>(In->IgnoreParenImpCasts()));
+      }
+    }
+
+    AnalysisContext &AC() { return I.AC; }
+
+  private:
+    Impl &I;
+    std::vector<CallbackUse> &Out;
+    std::set<std::tuple<const FunctionDecl *, std::string, unsigned>> Seen;
+    std::set<const InitListExpr *> SeenInit;
+  };
+
+  const std::vector<CallbackUse> &callbacks() {
+    if (Callbacks)
+      return *Callbacks;
+    Callbacks = std::make_unique<std::vector<CallbackUse>>();
+    CallbackFinder F(*this, *Callbacks);
+    for (const Decl *D : AC.ownDecls())
+      F.TraverseDecl(const_cast<Decl *>(D));
+    return *Callbacks;
+  }
+
+  // ---- facts -------------------------------------------------------------
+
+  nlohmann::json facts() {
+    solve();
+    nlohmann::json Fs = nlohmann::json::array();
+    auto loc = [&](SourceLocation L) {
+      PresumedLoc P = SM().getPresumedLoc(SM().getFileLoc(L));
+      if (P.isInvalid())
+        return nlohmann::json{{"file", ""}, {"line", 0}};
+      return nlohmann::json{{"file", P.getFilename()}, {"line", P.getLine()}};
+    };
+    for (const Decl *D : AC.ownDecls()) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (!FD || !FD->doesThisDeclarationHaveABody() || !FD->getIdentifier() ||
+          FD->getStorageClass() == SC_Static || FD->isInlineSpecified())
+        continue;
+      const Summary &S = Sums[FD];
+      nlohmann::json J = loc(FD->getLocation());
+      J["name"] = FD->getName().str();
+      J["may_sleep"] = S.Yes ? "yes" : S.Params.empty() ? "no" : "if_gfp_allows_reclaim";
+      nlohmann::json Ps = nlohmann::json::array();
+      for (unsigned P : S.Params)
+        Ps.push_back(P);
+      J["gfp_params"] = Ps;
+      nlohmann::json Ch = nlohmann::json::array();
+      const RawSite *W = S.Yes ? S.WYes : S.WGfp;
+      if (W) {
+        std::vector<SleepStep> Steps;
+        std::string Prim;
+        Steps.push_back({W->S->getBeginLoc(),
+                         "'" + FD->getName().str() + "' calls '" + W->Name + "'"});
+        chain(W, FD, !S.Yes && W->K == SiteKind::Call, Steps, Prim);
+        for (const SleepStep &St : Steps) {
+          nlohmann::json X = loc(St.Loc);
+          X["message"] = St.Message;
+          Ch.push_back(X);
+        }
+      }
+      J["chain"] = Ch;
+      // Calls to functions this TU does not define: the whole-module step
+      // joins them with the summaries of the module's other files.
+      nlohmann::json Calls = nlohmann::json::array();
+      std::set<std::string> Names;
+      std::function<void(const Stmt *)> Walk = [&](const Stmt *St) {
+        if (!St)
+          return;
+        if (const auto *CE = dyn_cast<CallExpr>(St))
+          if (const FunctionDecl *C = CE->getDirectCallee())
+            if (C->getIdentifier() && !bodyOf(C) && !C->getBuiltinID()) {
+              std::string N = C->getName().str();
+              if (!K.sleeps(N) && !K.find(K.Allocators, N) &&
+                  !K.Regions.count(N) && !K.Ends.count(N) && Names.insert(N).second) {
+                nlohmann::json X = loc(CE->getBeginLoc());
+                X["callee"] = N;
+                Calls.push_back(X);
+              }
+            }
+        for (const Stmt *Ch : St->children())
+          Walk(Ch);
+      };
+      Walk(FD->getBody());
+      J["external_calls"] = Calls;
+      Fs.push_back(J);
+    }
+    return Fs;
+  }
+};
+
+std::string describeContext(const std::string &C) {
+  if (C == "hardirq")
+    return "a hard-irq handler";
+  if (C == "softirq")
+    return "run in softirq context";
+  if (C == "timer")
+    return "a timer callback, run in softirq context";
+  if (C == "hrtimer")
+    return "an hrtimer callback, run in hard-irq context";
+  if (C == "tasklet")
+    return "a tasklet, run in softirq context";
+  if (C == "rcu")
+    return "an RCU callback, run in softirq context";
+  if (C == "atomic")
+    return "called in atomic context";
+  return "called in process context";
+}
+
+SleepAnalysis::SleepAnalysis(AnalysisContext &AC) : P(std::make_unique<Impl>(AC)) {}
+SleepAnalysis::~SleepAnalysis() = default;
+
+const std::vector<SleepSite> &SleepAnalysis::sites(const FunctionDecl *FD) {
+  return P->sites(FD);
+}
+std::vector<std::pair<const SleepSite *, HeldRegion>>
+SleepAnalysis::sitesInAtomic(const FunctionDecl *FD) {
+  return P->sitesInAtomic(FD);
+}
+std::vector<const SleepSite *>
+SleepAnalysis::sitesWithoutCount(const FunctionDecl *FD) {
+  return P->sitesWithoutCount(FD);
+}
+const std::vector<CallbackUse> &SleepAnalysis::callbacks() {
+  return P->callbacks();
+}
+nlohmann::json SleepAnalysis::facts() { return P->facts(); }
+
+} // namespace modsafe
