@@ -20,6 +20,8 @@ config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%srcroot", config.modsafe_src_root))
 config.substitutions.append(("%bindir", config.modsafe_bin_dir))
+config.substitutions.append(("%facts_schema",
+    os.path.join(config.modsafe_src_root, "docs", "facts.schema.json")))
 config.substitutions.append(("%report_schema",
     os.path.join(config.modsafe_src_root, "docs", "report.schema.json")))
 

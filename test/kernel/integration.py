@@ -258,6 +258,8 @@ def load_reports(report_dir):
     res = []
     for root, _, files in os.walk(report_dir):
         for fn in sorted(files):
+            if not fn.endswith(".modsafe.json"):
+                continue  # fact files (.modsafe-facts.json) are checked apart
             p = os.path.join(root, fn)
             try:
                 with open(p, encoding="utf-8") as f:

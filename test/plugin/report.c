@@ -10,9 +10,9 @@
 // FILES-COUNT-1: misc-module.c.{{[0-9a-f]+}}.modsafe.json
 // FILES-COUNT-3: report.c.{{[0-9a-f]+}}.modsafe.json
 // FILES-NOT: .tmp
-// RUN: /usr/bin/python3 %srcroot/test/tools/validate-report.py %report_schema %t/r/*.json | FileCheck %s --check-prefix=VALID
+// RUN: /usr/bin/python3 %srcroot/test/tools/validate-report.py %report_schema %t/r/*.modsafe.json | FileCheck %s --check-prefix=VALID
 // VALID-COUNT-4: valid
-// RUN: cat %t/r/misc-module.c.*.json | FileCheck %s --check-prefix=JSON
+// RUN: cat %t/r/misc-module.c.*.modsafe.json | FileCheck %s --check-prefix=JSON
 // JSON: "findings": [
 // JSON: "check": "missing-owner",
 // JSON: "column": 37,

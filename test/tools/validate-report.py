@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validate modsafe JSON reports against docs/report.schema.json.
+"""Validate modsafe JSON reports (docs/report.schema.json) or fact files
+(docs/facts.schema.json) against their schema.
 
 usage: validate-report.py SCHEMA REPORT...   (exit 1 on the first invalid one)
 """
@@ -25,7 +26,10 @@ def main():
                 print("%s: %s: %s" % (path, "/".join(map(str, e.path)), e.message),
                       file=sys.stderr)
             return 1
-        print("%s: valid (%d findings)" % (path, len(report["findings"])))
+        if "findings" in report:
+            print("%s: valid (%d findings)" % (path, len(report["findings"])))
+        else:
+            print("%s: valid (%d functions)" % (path, len(report.get("functions", []))))
     return 0
 
 
