@@ -384,10 +384,18 @@ struct SleepAnalysis::Impl {
     if (!CE || CE->getNumArgs() == 0)
       return "";
     const Expr *A = stripCasts(CE->getArg(0));
-    while (const auto *C = dyn_cast_or_null<CallExpr>(A)) {
-      if (C->getNumArgs() != 1 || !C->getType()->isPointerType())
+    for (;;) {
+      if (const auto *C = dyn_cast_or_null<CallExpr>(A)) {
+        if (C->getNumArgs() != 1 || !C->getType()->isPointerType())
+          break;
+        A = stripCasts(C->getArg(0));
+      } else if (const auto *U = dyn_cast_or_null<UnaryOperator>(A)) {
+        if (U->getOpcode() != UO_AddrOf)
+          break;
+        A = stripCasts(U->getSubExpr());
+      } else {
         break;
-      A = stripCasts(C->getArg(0));
+      }
     }
     std::string S = spelled(A);
     while (!S.empty() && (S[0] == '&' || S[0] == '('))
@@ -949,14 +957,22 @@ struct SleepAnalysis::Impl {
       break;
     }
     case Event::End: {
+      // The same lock first, whatever form of unlock (evdev swaps two
+      // locks between spin_lock_irq and spin_unlock_irq; wait_event_lock_irq
+      // unlocks a spin_lock_irqsave'd lock with spin_unlock_irq), then the
+      // latest region this end can close.
       auto Match = [&](bool SameKey) {
-        for (auto It = St.rbegin(); It != St.rend(); ++It)
-          if (It->E && (It->E->Ends.count(E.Name) ||
-                        It->E->Ends.count(AC.kb().canonical(E.Name))) &&
-              (!SameKey || It->Key == E.Key)) {
+        for (auto It = St.rbegin(); It != St.rend(); ++It) {
+          if (!It->E)
+            continue;
+          bool Ok = SameKey ? (!E.Key.empty() && It->Key == E.Key)
+                            : (It->E->Ends.count(E.Name) ||
+                               It->E->Ends.count(AC.kb().canonical(E.Name)));
+          if (Ok) {
             St.erase(std::next(It).base());
             return true;
           }
+        }
         return false;
       };
       if (!Match(true) && !Match(false) && Released)

@@ -59,3 +59,14 @@ int user_copy(int __user *p)
 	spin_unlock(&lock);
 	return v;
 }
+
+/* An irqsave'd lock dropped inside wait_event_lock_irq() (applespi). */
+struct drain { spinlock_t lock; wait_queue_head_t wq; int busy; };
+void drain_irqsave(struct drain *d)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&d->lock, flags);
+	wait_event_lock_irq(d->wq, !d->busy, d->lock);
+	spin_unlock_irqrestore(&d->lock, flags);
+}

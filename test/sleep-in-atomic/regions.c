@@ -176,3 +176,15 @@ void drop_to_wait(int *busy)
 	}
 	spin_unlock(&lock);
 }
+
+/* Two locks handed over with the irq state (evdev): each unlock ends its
+   own lock's region, whatever its _irq form. */
+struct two { spinlock_t a, b; };
+void swap_locks(struct two *t)
+{
+	spin_lock_irq(&t->a);
+	spin_lock(&t->b);
+	spin_unlock(&t->a);
+	spin_unlock_irq(&t->b);
+	msleep(1);
+}
