@@ -56,6 +56,7 @@ struct SleepKnowledge {
   std::set<std::string> ContextTests;
   std::map<std::string, RegionEntry> Regions; // by begin name
   std::set<std::string> Ends;
+  std::map<std::string, std::set<std::string>> EndKinds; // end -> region kinds
   std::map<std::string, CallbackEntry> CbFunctions, CbMacros, CbFields;
   std::set<std::string> CountGetters, CountTryGetters, CountPutters;
 
@@ -87,6 +88,7 @@ struct SleepKnowledge {
       for (const auto &N : E["end"]) {
         R.Ends.insert(N.get<std::string>());
         Ends.insert(N.get<std::string>());
+        EndKinds[N.get<std::string>()].insert(R.Kind);
       }
       Regions[R.Begin] = R;
     }
@@ -416,17 +418,27 @@ struct SleepAnalysis::Impl {
     // Operands that are never evaluated cannot sleep.
     bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
 
+    // Nor can a branch the code rules out (`if (__sleep_us) usleep_range()`
+    // of read_poll_timeout(..., 0, ...)).
+    bool TraverseIfStmt(IfStmt *If) {
+      std::optional<int64_t> V = I.constValue(If->getCond(), Info);
+      if (!V)
+        return RecursiveASTVisitor<Collector>::TraverseIfStmt(If);
+      if (If->getInit())
+        TraverseStmt(If->getInit());
+      TraverseStmt(If->getCond());
+      if (*V)
+        TraverseStmt(If->getThen());
+      else if (If->getElse())
+        TraverseStmt(If->getElse());
+      return true;
+    }
+
     bool VisitStmt(Stmt *S) {
       if (const auto *CE = dyn_cast<CallExpr>(S)) {
         call(CE);
         return true;
       }
-      if (const auto *BO = dyn_cast<BinaryOperator>(S))
-        if (BO->isAssignmentOp())
-          assigned(BO->getLHS());
-      if (const auto *U = dyn_cast<UnaryOperator>(S))
-        if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
-          assigned(U->getSubExpr());
       SourceLocation L = S->getBeginLoc();
       if (!L.isMacroID() || !isa<Expr>(S))
         return true;
@@ -523,14 +535,103 @@ struct SleepAnalysis::Impl {
     std::set<FileID> SeenMacro;
   };
 
+  /// Variables whose value changes after their initializer. `g |= X` with
+  /// flags that cannot reclaim and `g &= X` keep a gfp value what it was
+  /// (`gfp_mask |= __GFP_COMP` in __dev_alloc_pages()).
+  class AssignScanner : public RecursiveASTVisitor<AssignScanner> {
+  public:
+    AssignScanner(Impl &I, std::set<const VarDecl *> &Out) : I(I), Out(Out) {}
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (!BO->isAssignmentOp())
+        return true;
+      if (BO->getOpcode() == BO_AndAssign ||
+          (BO->getOpcode() == BO_OrAssign && I.gfp(BO->getRHS(), nullptr).none()))
+        return true;
+      add(BO->getLHS());
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *U) {
+      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+        add(U->getSubExpr());
+      return true;
+    }
+    void add(const Expr *E) {
+      if (const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+          Out.insert(V);
+    }
+
+  private:
+    Impl &I;
+    std::set<const VarDecl *> &Out;
+  };
+
+  /// The integer value of a branch condition, when the code says it: a
+  /// constant, or a local never changed after a constant initializer
+  /// (read_poll_timeout()'s `__sleep_us` when the caller passed 0).
+  std::optional<int64_t> constValue(const Expr *E, const FnInfo &Info, int Depth = 0) {
+    if (!E || Depth > 16)
+      return std::nullopt;
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_LNot)
+        if (auto V = constValue(U->getSubExpr(), Info, Depth + 1))
+          return int64_t(!*V);
+      return std::nullopt;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      auto L = constValue(B->getLHS(), Info, Depth + 1);
+      auto R = constValue(B->getRHS(), Info, Depth + 1);
+      switch (B->getOpcode()) {
+      case BO_LAnd:
+        if ((L && !*L) || (R && !*R))
+          return int64_t(0);
+        if (L && R)
+          return int64_t(1);
+        return std::nullopt;
+      case BO_LOr:
+        if ((L && *L) || (R && *R))
+          return int64_t(1);
+        if (L && R)
+          return int64_t(0);
+        return std::nullopt;
+      case BO_EQ:
+        if (L && R)
+          return int64_t(*L == *R);
+        return std::nullopt;
+      case BO_NE:
+        if (L && R)
+          return int64_t(*L != *R);
+        return std::nullopt;
+      default:
+        break;
+      }
+    }
+    if (const auto *C = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *F = C->getDirectCallee())
+        if (F->getBuiltinID() == Builtin::BI__builtin_expect && C->getNumArgs() == 2)
+          return constValue(C->getArg(0), Info, Depth + 1);
+    if (const auto *D = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+        if (V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
+            !isa<ParmVarDecl>(V) && !Info.Assigned.count(V))
+          return constValue(V->getInit(), Info, Depth + 1);
+    if (E->isValueDependent() || E->HasSideEffects(AC.ast()))
+      return std::nullopt;
+    Expr::EvalResult ER;
+    if (E->EvaluateAsInt(ER, AC.ast()))
+      return ER.Val.getInt().getExtValue();
+    return std::nullopt;
+  }
+
   FnInfo &info(const FunctionDecl *FD) {
     FnInfo &Info = Fns[FD];
     if (!Info.Collected) {
       Info.Collected = true;
+      AssignScanner A(*this, Info.Assigned);
+      A.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
       Collector C(*this, Info, FD);
       C.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
-      for (const ParmVarDecl *P : FD->parameters())
-        (void)P;
     }
     return Info;
   }
@@ -788,7 +889,8 @@ struct SleepAnalysis::Impl {
   /// at each call on the way, in the function that makes it.
   void chain(const RawSite *S, const FunctionDecl *FD, bool ViaGfp,
              std::vector<SleepStep> &Out, std::string &Primitive,
-             std::vector<const FunctionDecl *> *Through = nullptr) {
+             std::vector<const FunctionDecl *> *Through = nullptr,
+             std::vector<const Stmt *> *ThroughAt = nullptr) {
     std::set<const RawSite *> Visited;
     const RawSite *First = S;
     while (S && Visited.insert(S).second && Out.size() < 16) {
@@ -823,8 +925,11 @@ struct SleepAnalysis::Impl {
         return;
       ViaGfp = Next == C.WGfp && !C.Yes;
       FD = S->Callee;
-      if (Through)
+      if (Through) {
         Through->push_back(FD);
+        if (ThroughAt)
+          ThroughAt->push_back(Next->S);
+      }
       S = Next;
     }
   }
@@ -850,7 +955,7 @@ struct SleepAnalysis::Impl {
       if (S.K == SiteKind::Call) {
         std::string Prim;
         std::vector<SleepStep> Steps;
-        chain(&S, FD, ViaGfp, Steps, Prim, &Out.Through);
+        chain(&S, FD, ViaGfp, Steps, Prim, &Out.Through, &Out.ThroughAt);
         Out.Chain = std::move(Steps);
         Out.What += Prim.empty() ? "" : " (through " + Prim + ")";
       } else {
@@ -951,6 +1056,14 @@ struct SleepAnalysis::Impl {
              std::set<std::string> *Released = nullptr) {
     switch (E.T) {
     case Event::Begin: {
+      // Taking a lock of the kind the function released gives the caller's
+      // lock back (mailbox commands: unlock, wait, lock again).
+      std::string Marker = "released:" + E.E->Kind;
+      for (auto It = St.rbegin(); It != St.rend(); ++It)
+        if (!It->E && It->Key == Marker) {
+          St.erase(std::next(It).base());
+          break;
+        }
       Fact F{E.E, E.Key, S, E.Name, S->getBeginLoc()};
       if (std::find(St.begin(), St.end(), F) == St.end())
         St.push_back(F);
@@ -975,8 +1088,19 @@ struct SleepAnalysis::Impl {
         }
         return false;
       };
-      if (!Match(true) && !Match(false) && Released)
-        Released->insert(E.Name);
+      if (!Match(true) && !Match(false)) {
+        // A region the caller holds is released here, until a begin of
+        // the same kind takes it back.
+        if (Released)
+          Released->insert(E.Name);
+        auto It = K.EndKinds.find(E.Name);
+        if (It == K.EndKinds.end())
+          It = K.EndKinds.find(AC.kb().canonical(E.Name));
+        if (It != K.EndKinds.end())
+          for (const std::string &Kind : It->second)
+            St.push_back(Fact{nullptr, "released:" + Kind, S, E.Name,
+                              S->getBeginLoc()});
+      }
       break;
     }
     case Event::CountGet: {
@@ -1180,18 +1304,23 @@ struct SleepAnalysis::Impl {
     return nullptr;
   }
 
-  /// True if a function on the way from S down to the primitive releases
-  /// the region E its caller holds (drbd's "give up the spinlock, grab the
-  /// mutex", wait loops that unlock around schedule()).
-  bool dropsOnTheWay(const SleepSite &S, const RegionEntry &E) {
-    for (const FunctionDecl *G : S.Through) {
+  /// True if the functions on the way from S down to the primitive have
+  /// released, at the calls the chain goes through, as many regions of
+  /// Kind as the caller holds (drbd's "give up the spinlock, grab the mutex";
+  /// qla1280's mailbox command: unlock, wait, lock again). A chain that
+  /// goes on while the lock is held again (BusLogic) is still reported.
+  bool dropsOnTheWay(const SleepSite &S, const std::string &Kind, unsigned Held) {
+    unsigned Released = 0;
+    std::string Marker = "released:" + Kind;
+    for (size_t I = 0; I < S.Through.size() && I < S.ThroughAt.size(); ++I) {
+      const FunctionDecl *G = S.Through[I];
       if (!info(G).HasRegion)
         continue;
-      for (const std::string &N : regions(G).Released)
-        if (E.Ends.count(N) || E.Ends.count(AC.kb().canonical(N)))
-          return true;
+      if (const FactState *St = stateAt(regions(G), S.ThroughAt[I]))
+        for (const Fact &F : *St)
+          Released += !F.E && F.Key == Marker;
     }
-    return false;
+    return Released >= Held && Held > 0;
   }
 
   std::vector<std::pair<const SleepSite *, HeldRegion>>
@@ -1212,7 +1341,10 @@ struct SleepAnalysis::Impl {
         if (const FactState *St = stateAt(*RR, S.S))
           for (auto F = St->rbegin(); F != St->rend(); ++F)
             if (F->E) {
-              if (!dropsOnTheWay(S, *F->E))
+              unsigned Held = 0;
+              for (const Fact &G : *St)
+                Held += G.E && G.E->Kind == F->E->Kind;
+              if (!dropsOnTheWay(S, F->E->Kind, Held))
                 H = HeldRegion{F->E->Kind, F->BeginName, F->Loc};
               break;
             }
@@ -1252,7 +1384,7 @@ struct SleepAnalysis::Impl {
       if (RR) {
         if (const FactState *St = stateAt(*RR, S.S)) {
           for (const Fact &F : *St)
-            Counted |= !F.E;
+            Counted |= !F.E && F.Key == "THIS_MODULE";
         } else {
           Counted = true; // never reached
         }

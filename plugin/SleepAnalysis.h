@@ -49,6 +49,8 @@ struct SleepSite {
   std::vector<SleepStep> Chain;
   /// The functions the chain goes through, outermost first.
   std::vector<const clang::FunctionDecl *> Through;
+  /// In each of them, the call (or primitive) the chain goes on with.
+  std::vector<const clang::Stmt *> ThroughAt;
   /// A direct allocation whose gfp argument is spelled GFP_KERNEL in the
   /// module's own text: the place a GFP_ATOMIC fix-it may go.
   clang::SourceRange GfpKernelSpelling;

@@ -77,3 +77,19 @@ void reassigned(struct dev *d, int c)
 	d->buf = kmalloc(16, g);
 	spin_unlock(&lock);
 }
+
+/* `gfp |= flags that cannot reclaim` keeps the helper parametric. */
+static void *grab_comp(gfp_t gfp)
+{
+	gfp |= __GFP_COMP | __GFP_NOWARN;
+	return kmalloc(64, gfp);
+}
+
+void caller_of_or_assign(struct dev *d)
+{
+	spin_lock(&lock);
+	d->buf = grab_comp(GFP_ATOMIC);
+	// CHECK: [[@LINE+1]]:11: warning: 'grab_comp' (through 'kmalloc') may sleep{{.*}}[modsafe-sleep-in-atomic]
+	d->buf = grab_comp(GFP_KERNEL);
+	spin_unlock(&lock);
+}

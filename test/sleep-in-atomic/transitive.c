@@ -105,3 +105,68 @@ void caller_of_balanced(void)
 	own_region();
 	spin_unlock_irqrestore(&lock, flags);
 }
+
+/* qla1280: the caller took the lock with spin_lock_irqsave, the helper
+   drops it with spin_unlock_irq around the wait. */
+static void mailbox(void)
+{
+	spin_unlock_irq(&lock);
+	wait_for_completion(&done);
+	spin_lock_irq(&lock);
+}
+
+void caller_irqsave(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lock, flags);
+	mailbox();
+	spin_unlock_irqrestore(&lock, flags);
+}
+
+/* A branch the code rules out cannot sleep. */
+static void poll_hw(unsigned long sleep_us)
+{
+	const int never = 0;
+
+	if (never)
+		msleep(1);
+}
+
+void caller_of_dead_branch(void)
+{
+	spin_lock(&lock);
+	poll_hw(0);
+	spin_unlock(&lock);
+}
+
+/* ipr: the helper drops one lock, but the caller holds two. */
+static DEFINE_SPINLOCK(inner);
+void two_locks_one_dropped(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lock, flags);
+	spin_lock(&inner);
+	// CHECK-DAG: [[@LINE+1]]:2: warning: 'mailbox' (through 'wait_for_completion') may sleep{{.*}}(spinlock held since 'spin_lock'){{.*}}[modsafe-sleep-in-atomic]
+	mailbox();
+	spin_unlock(&inner);
+	spin_unlock_irqrestore(&lock, flags);
+}
+
+/* BusLogic: the helper drops the lock for a delay, takes it back, and only
+   then calls what sleeps. */
+static void relock_then_sleep(void)
+{
+	spin_unlock_irq(&lock);
+	spin_lock_irq(&lock);
+	leaf();
+}
+
+void caller_of_relocker(void)
+{
+	spin_lock_irq(&lock);
+	// CHECK-DAG: [[@LINE+1]]:2: warning: 'relock_then_sleep' (through 'wait_for_completion') may sleep{{.*}}[modsafe-sleep-in-atomic]
+	relock_then_sleep();
+	spin_unlock_irq(&lock);
+}
