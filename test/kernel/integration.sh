@@ -73,7 +73,7 @@ for ex in "$HERE"/../../examples/*/; do
         n=$(python3 - "$work/reports" "$check" <<'PY'
 import glob, json, sys
 n = 0
-for f in glob.glob(sys.argv[1] + "/*.json"):
+for f in glob.glob(sys.argv[1] + "/*.modsafe.json"):  # not the fact files
     n += sum(1 for x in json.load(open(f))["findings"] if x["check"] == sys.argv[2])
 print(n)
 PY
