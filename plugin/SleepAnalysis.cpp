@@ -279,11 +279,16 @@ struct RegionResult {
   bool Done = false;
   // Facts before each statement of interest (sites), once converged.
   std::map<const Stmt *, FactState> At;
-  std::map<const Stmt *, bool> Reached;
-  // Ends that matched no region of the function itself: it releases a lock
-  // its caller holds (and usually takes it again).
-  std::set<std::string> Released;
 };
+
+/// x of __builtin_expect(x, c) (likely()/unlikely()), or null.
+const Expr *expectArg(const Expr *E) {
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *F = C->getDirectCallee())
+      if (F->getBuiltinID() == Builtin::BI__builtin_expect && C->getNumArgs() == 2)
+        return C->getArg(0);
+  return nullptr;
+}
 
 const Expr *ignoreExpect(const Expr *E, bool &Neg) {
   while (E) {
@@ -295,12 +300,9 @@ const Expr *ignoreExpect(const Expr *E, bool &Neg) {
         continue;
       }
     }
-    if (const auto *C = dyn_cast<CallExpr>(E)) {
-      if (const FunctionDecl *F = C->getDirectCallee())
-        if (F->getBuiltinID() == Builtin::BI__builtin_expect && C->getNumArgs() == 2) {
-          E = C->getArg(0);
-          continue;
-        }
+    if (const Expr *X = expectArg(E)) {
+      E = X;
+      continue;
     }
     if (const auto *B = dyn_cast<BinaryOperator>(E)) {
       if (B->getOpcode() == BO_LAnd || B->getOpcode() == BO_LOr) {
@@ -412,8 +414,7 @@ struct SleepAnalysis::Impl {
 
   class Collector : public RecursiveASTVisitor<Collector> {
   public:
-    Collector(Impl &I, FnInfo &Info, const FunctionDecl *FD)
-        : I(I), Info(Info), FD(FD) {}
+    Collector(Impl &I, FnInfo &Info) : I(I), Info(Info) {}
     bool shouldVisitImplicitCode() const { return false; }
     // Operands that are never evaluated cannot sleep.
     bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
@@ -450,12 +451,6 @@ struct SleepAnalysis::Impl {
       if (V->hasAttr<CleanupAttr>() && V->getInit())
         Info.Guards.push_back(V);
       return true;
-    }
-
-    void assigned(const Expr *E) {
-      if (const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-        if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
-          Info.Assigned.insert(V);
     }
 
     /// A statement no call stands for: a sleeping macro (might_sleep() with
@@ -531,7 +526,6 @@ struct SleepAnalysis::Impl {
   private:
     Impl &I;
     FnInfo &Info;
-    const FunctionDecl *FD;
     std::set<FileID> SeenMacro;
   };
 
@@ -607,10 +601,8 @@ struct SleepAnalysis::Impl {
         break;
       }
     }
-    if (const auto *C = dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *F = C->getDirectCallee())
-        if (F->getBuiltinID() == Builtin::BI__builtin_expect && C->getNumArgs() == 2)
-          return constValue(C->getArg(0), Info, Depth + 1);
+    if (const Expr *X = expectArg(E))
+      return constValue(X, Info, Depth + 1);
     if (const auto *D = dyn_cast<DeclRefExpr>(E))
       if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
         if (V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
@@ -630,7 +622,7 @@ struct SleepAnalysis::Impl {
       Info.Collected = true;
       AssignScanner A(*this, Info.Assigned);
       A.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
-      Collector C(*this, Info, FD);
+      Collector C(*this, Info);
       C.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
     }
     return Info;
@@ -980,8 +972,7 @@ struct SleepAnalysis::Impl {
   // ---- regions -----------------------------------------------------------
 
   /// The region and count events of each statement of FD.
-  std::map<const Stmt *, std::vector<Event>> events(const CFG &Cfg,
-                                                    const FunctionDecl *FD) {
+  std::map<const Stmt *, std::vector<Event>> events(const CFG &Cfg) {
     std::map<const Stmt *, std::vector<Event>> R;
     std::set<FileID> SeenMacro;
     // Reverse post-order, so a macro's event lands on its first statement.
@@ -1005,7 +996,6 @@ struct SleepAnalysis::Impl {
       }
       RPO.assign(Post.rbegin(), Post.rend());
     }
-    (void)FD;
     for (const CFGBlock *B : RPO)
       for (const CFGElement &El : *B) {
         auto CS = El.getAs<CFGStmt>();
@@ -1052,8 +1042,7 @@ struct SleepAnalysis::Impl {
     return R;
   }
 
-  void apply(const Event &E, const Stmt *S, FactState &St,
-             std::set<std::string> *Released = nullptr) {
+  void apply(const Event &E, const Stmt *S, FactState &St) {
     switch (E.T) {
     case Event::Begin: {
       // Taking a lock of the kind the function released gives the caller's
@@ -1091,13 +1080,8 @@ struct SleepAnalysis::Impl {
       if (!Match(true) && !Match(false)) {
         // A region the caller holds is released here, until a begin of
         // the same kind takes it back.
-        if (Released)
-          Released->insert(E.Name);
-        auto It = K.EndKinds.find(E.Name);
-        if (It == K.EndKinds.end())
-          It = K.EndKinds.find(AC.kb().canonical(E.Name));
-        if (It != K.EndKinds.end())
-          for (const std::string &Kind : It->second)
+        if (const auto *Kinds = K.find(K.EndKinds, E.Name))
+          for (const std::string &Kind : *Kinds)
             St.push_back(Fact{nullptr, "released:" + Kind, S, E.Name,
                               S->getBeginLoc()});
       }
@@ -1165,7 +1149,7 @@ struct SleepAnalysis::Impl {
         CFG::buildCFG(FD, const_cast<Stmt *>(FD->getBody()), &AC.ast(), BO);
     if (!Cfg)
       return RR;
-    std::map<const Stmt *, std::vector<Event>> Ev = events(*Cfg, FD);
+    std::map<const Stmt *, std::vector<Event>> Ev = events(*Cfg);
     std::map<const CFGBlock *, FactState> In, Out;
     std::set<const CFGBlock *> Done;
     In[&Cfg->getEntry()] = {};
@@ -1184,12 +1168,11 @@ struct SleepAnalysis::Impl {
             RR.At[S] = St;
           else
             It->second = meet(It->second, St);
-          RR.Reached[S] = true;
         }
         auto E = Ev.find(S);
         if (E != Ev.end())
           for (const Event &X : E->second)
-            apply(X, S, St, Record ? &RR.Released : nullptr);
+            apply(X, S, St);
       }
       return St;
     };
