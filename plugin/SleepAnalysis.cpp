@@ -253,7 +253,11 @@ struct FnInfo {
   bool HasRegion = false; // calls or macros that begin/end atomic regions
   bool HasCount = false;  // module count get/put of THIS_MODULE
   std::vector<const VarDecl *> Guards;
-  std::set<const VarDecl *> Assigned; // locals assigned after their init
+  // Variables assigned after their initializer: scanned on first need
+  // (most functions never ask), see assigned().
+  const Stmt *Body = nullptr;
+  bool AssignedScanned = false;
+  std::set<const VarDecl *> Assigned;
 };
 
 /// Facts held at a statement: atomic regions and a module count.
@@ -563,7 +567,7 @@ struct SleepAnalysis::Impl {
   /// The integer value of a branch condition, when the code says it: a
   /// constant, or a local never changed after a constant initializer
   /// (read_poll_timeout()'s `__sleep_us` when the caller passed 0).
-  std::optional<int64_t> constValue(const Expr *E, const FnInfo &Info, int Depth = 0) {
+  std::optional<int64_t> constValue(const Expr *E, FnInfo &Info, int Depth = 0) {
     if (!E || Depth > 16)
       return std::nullopt;
     E = E->IgnoreParenCasts();
@@ -606,7 +610,7 @@ struct SleepAnalysis::Impl {
     if (const auto *D = dyn_cast<DeclRefExpr>(E))
       if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
         if (V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
-            !isa<ParmVarDecl>(V) && !Info.Assigned.count(V))
+            !isa<ParmVarDecl>(V) && !assigned(Info).count(V))
           return constValue(V->getInit(), Info, Depth + 1);
     if (E->isValueDependent() || E->HasSideEffects(AC.ast()))
       return std::nullopt;
@@ -616,12 +620,20 @@ struct SleepAnalysis::Impl {
     return std::nullopt;
   }
 
+  const std::set<const VarDecl *> &assigned(FnInfo &Info) {
+    if (!Info.AssignedScanned) {
+      Info.AssignedScanned = true;
+      AssignScanner A(*this, Info.Assigned);
+      A.TraverseStmt(const_cast<Stmt *>(Info.Body));
+    }
+    return Info.Assigned;
+  }
+
   FnInfo &info(const FunctionDecl *FD) {
     FnInfo &Info = Fns[FD];
     if (!Info.Collected) {
       Info.Collected = true;
-      AssignScanner A(*this, Info.Assigned);
-      A.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+      Info.Body = FD->getBody();
       Collector C(*this, Info);
       C.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
     }
@@ -706,7 +718,7 @@ struct SleepAnalysis::Impl {
         if (FD) {
           unsigned Idx = P->getFunctionScopeIndex();
           if (Idx < FD->getNumParams() && FD->getParamDecl(Idx) == P &&
-              !info(FD).Assigned.count(P)) {
+              !assigned(info(FD)).count(P)) {
             R.Params.insert(Idx);
             return R;
           }
@@ -717,7 +729,7 @@ struct SleepAnalysis::Impl {
       if (const auto *V = dyn_cast<VarDecl>(D->getDecl())) {
         // A local never assigned after its initializer has that value.
         if (FD && V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
-            !info(FD).Assigned.count(V))
+            !assigned(info(FD)).count(V))
           return gfp(V->getInit(), FD, Depth + 1);
         if (V->getType().isConstQualified() && V->getInit())
           return gfp(V->getInit(), FD, Depth + 1);
