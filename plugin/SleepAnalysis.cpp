@@ -10,6 +10,7 @@
 #include "clang/Lex/Lexer.h"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <set>
 
@@ -239,11 +240,30 @@ struct RawSite {
   const CallExpr *CE = nullptr;
   const Expr *Gfp = nullptr;
   const FunctionDecl *Callee = nullptr;
+  /// Conditions on the function's parameters the site is reached under:
+  /// (condition, the value it must have). `if (block) msleep(1);`,
+  /// `if (!can_sleep) return;` before it, `wait && wait_for_completion()`.
+  std::vector<std::pair<const Expr *, bool>> Guards = {};
+};
+
+/// Whether a site sleeps for the arguments its callers pass.
+enum class Tri { False, True, Depends };
+
+/// The calls a site is reached through, innermost first: CE calls the
+/// function whose site is asked about, from Caller.
+struct EnvNode {
+  const CallExpr *CE;
+  const FunctionDecl *Caller;
+  const EnvNode *Next;
 };
 
 struct Summary {
-  bool Yes = false;
-  std::set<unsigned> Params;
+  bool Yes = false;           // may sleep whatever the arguments
+  std::set<unsigned> Params;  // gfp parameters that may let it sleep
+  /// Sites that sleep for some arguments only: a flag parameter guards
+  /// them, or a parameter chooses their gfp flags. Asked again at each call.
+  std::vector<const RawSite *> Cond;
+  bool NonGfpCond = false; // some of Cond is not explained by Params
   const RawSite *WYes = nullptr, *WGfp = nullptr;
 };
 
@@ -256,6 +276,10 @@ struct FnInfo {
   // Variables assigned after their initializer: scanned on first need
   // (most functions never ask), see assigned().
   const Stmt *Body = nullptr;
+  /// Plain stores `v = e;` to the function's locals, with the conditions
+  /// they run under; Opaque: locals changed any other way.
+  std::map<const VarDecl *, std::vector<std::pair<const Expr *, std::vector<std::pair<const Expr *, bool>>>>> Stores;
+  std::set<const VarDecl *> Opaque;
   bool AssignedScanned = false;
   std::set<const VarDecl *> Assigned;
 };
@@ -418,7 +442,8 @@ struct SleepAnalysis::Impl {
 
   class Collector : public RecursiveASTVisitor<Collector> {
   public:
-    Collector(Impl &I, FnInfo &Info) : I(I), Info(Info) {}
+    Collector(Impl &I, FnInfo &Info, const FunctionDecl *FD)
+        : I(I), Info(Info), FD(FD) {}
     bool shouldVisitImplicitCode() const { return false; }
     // Operands that are never evaluated cannot sleep.
     bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
@@ -427,27 +452,98 @@ struct SleepAnalysis::Impl {
     // of read_poll_timeout(..., 0, ...)).
     bool TraverseIfStmt(IfStmt *If) {
       std::optional<int64_t> V = I.constValue(If->getCond(), Info);
-      if (!V)
-        return RecursiveASTVisitor<Collector>::TraverseIfStmt(If);
       if (If->getInit())
         TraverseStmt(If->getInit());
+      if (If->getConditionVariableDeclStmt())
+        TraverseStmt(If->getConditionVariableDeclStmt());
       TraverseStmt(If->getCond());
-      if (*V)
+      if (!V) {
+        guarded(If->getCond(), true, If->getThen());
+        guarded(If->getCond(), false, If->getElse());
+      } else if (*V) {
         TraverseStmt(If->getThen());
-      else if (If->getElse())
+      } else if (If->getElse()) {
         TraverseStmt(If->getElse());
+      }
+      return true;
+    }
+
+    // The other ways code runs only when a condition holds.
+    bool TraverseConditionalOperator(ConditionalOperator *CO) {
+      TraverseStmt(CO->getCond());
+      guarded(CO->getCond(), true, CO->getTrueExpr());
+      guarded(CO->getCond(), false, CO->getFalseExpr());
+      WalkUpFromConditionalOperator(CO);
+      return true;
+    }
+    bool TraverseBinaryOperator(BinaryOperator *B, DataRecursionQueue * = nullptr) {
+      if (B->getOpcode() != BO_LAnd && B->getOpcode() != BO_LOr)
+        return RecursiveASTVisitor<Collector>::TraverseBinaryOperator(B);
+      TraverseStmt(B->getLHS());
+      guarded(B->getLHS(), B->getOpcode() == BO_LAnd, B->getRHS());
+      WalkUpFromBinaryOperator(B);
+      return true;
+    }
+    bool TraverseWhileStmt(WhileStmt *W) {
+      if (W->getConditionVariableDeclStmt())
+        TraverseStmt(W->getConditionVariableDeclStmt());
+      TraverseStmt(W->getCond());
+      guarded(W->getCond(), true, W->getBody());
+      return true;
+    }
+    bool TraverseForStmt(ForStmt *F) {
+      TraverseStmt(F->getInit());
+      TraverseStmt(F->getCond());
+      TraverseStmt(F->getInc());
+      guarded(F->getCond(), true, F->getBody());
+      return true;
+    }
+    // `if (!block) return;` guards the rest of the block.
+    bool TraverseCompoundStmt(CompoundStmt *CS) {
+      size_t N = Guards.size();
+      for (Stmt *C : CS->body()) {
+        TraverseStmt(C);
+        const auto *If = dyn_cast_or_null<IfStmt>(C);
+        if (If && !If->getElse() && !If->getInit() &&
+            !If->getConditionVariable() && returns(If->getThen()) &&
+            mentionsParam(If->getCond(), 0) && !I.constValue(If->getCond(), Info))
+          Guards.push_back({If->getCond(), false});
+      }
+      Guards.resize(N);
       return true;
     }
 
     bool VisitStmt(Stmt *S) {
-      if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      size_t N = Info.Sites.size();
+      if (const auto *CE = dyn_cast<CallExpr>(S))
         call(CE);
+      else if (S->getBeginLoc().isMacroID() && isa<Expr>(S))
+        macroOnly(S);
+      if (!Guards.empty())
+        for (size_t K = N; K < Info.Sites.size(); ++K)
+          Info.Sites[K].Guards = Guards;
+      return true;
+    }
+
+    bool VisitBinaryOperator(BinaryOperator *B) {
+      if (!B->isAssignmentOp())
         return true;
-      }
-      SourceLocation L = S->getBeginLoc();
-      if (!L.isMacroID() || !isa<Expr>(S))
+      const auto *D = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+      const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+      if (!V || !V->isLocalVarDecl() || V->isStaticLocal())
         return true;
-      macroOnly(S);
+      if (B->getOpcode() == BO_Assign)
+        Info.Stores[V].push_back({B->getRHS(), Guards});
+      else if (B->getOpcode() != BO_AndAssign &&
+               !(B->getOpcode() == BO_OrAssign && I.gfp(B->getRHS(), nullptr).none()))
+        Info.Opaque.insert(V);
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *U) {
+      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+        if (const auto *D = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+          if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+            Info.Opaque.insert(V);
       return true;
     }
 
@@ -528,9 +624,53 @@ struct SleepAnalysis::Impl {
     }
 
   private:
+    /// Traverse S as reached only when Cond has value Holds (a guard kept
+    /// only when a parameter of the function takes part in Cond).
+    void guarded(const Expr *Cond, bool Holds, Stmt *S) {
+      if (!S)
+        return;
+      bool Keep = Cond && mentionsParam(Cond, 0);
+      if (Keep)
+        Guards.push_back({Cond, Holds});
+      TraverseStmt(S);
+      if (Keep)
+        Guards.pop_back();
+    }
+
+    /// Whether E reads a parameter of the function, directly or through a
+    /// local's initializer (whether they change is asked later, if needed).
+    bool mentionsParam(const Stmt *E, int Depth) const {
+      if (!E || Depth > 8)
+        return false;
+      if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+        if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
+          return P->getDeclContext() == FD;
+        if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+          return V->isLocalVarDecl() && !V->isStaticLocal() &&
+                 mentionsParam(V->getInit(), Depth + 1);
+        return false;
+      }
+      if (isa<CallExpr>(E) && !expectArg(cast<CallExpr>(E)))
+        return false; // a call's result is not a function of the parameters
+      for (const Stmt *C : E->children())
+        if (mentionsParam(C, Depth + 1))
+          return true;
+      return false;
+    }
+
+    static bool returns(const Stmt *S) {
+      if (isa_and_nonnull<ReturnStmt>(S))
+        return true;
+      if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+        return !CS->body_empty() && returns(CS->body_back());
+      return false;
+    }
+
     Impl &I;
     FnInfo &Info;
+    const FunctionDecl *FD;
     std::set<FileID> SeenMacro;
+    std::vector<std::pair<const Expr *, bool>> Guards;
   };
 
   /// Variables whose value changes after their initializer. `g |= X` with
@@ -620,6 +760,89 @@ struct SleepAnalysis::Impl {
     return std::nullopt;
   }
 
+  /// The value of E in function F when reached through the calls Env: a
+  /// parameter of F that F never changes takes the argument its caller
+  /// passed. Hit is set when the value depends on a parameter of the
+  /// outermost function (no call known for it).
+  std::optional<int64_t> evalCond(const Expr *E, const FunctionDecl *F,
+                                  const EnvNode *Env, bool &Hit, int Depth = 0) {
+    if (!E || Depth > 24)
+      return std::nullopt;
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_LNot)
+        if (auto V = evalCond(U->getSubExpr(), F, Env, Hit, Depth + 1))
+          return int64_t(!*V);
+      return std::nullopt;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      BinaryOperatorKind Op = B->getOpcode();
+      if (Op == BO_Comma)
+        return evalCond(B->getRHS(), F, Env, Hit, Depth + 1);
+      auto L = evalCond(B->getLHS(), F, Env, Hit, Depth + 1);
+      if (Op == BO_LAnd && L && !*L)
+        return int64_t(0);
+      if (Op == BO_LOr && L && *L)
+        return int64_t(1);
+      auto R = evalCond(B->getRHS(), F, Env, Hit, Depth + 1);
+      switch (Op) {
+      case BO_LAnd:
+        if (R && !*R)
+          return int64_t(0);
+        return L && R ? std::optional<int64_t>(1) : std::nullopt;
+      case BO_LOr:
+        if (R && *R)
+          return int64_t(1);
+        return L && R ? std::optional<int64_t>(0) : std::nullopt;
+      case BO_And:
+        if ((L && !*L) || (R && !*R))
+          return int64_t(0);
+        return L && R ? std::optional<int64_t>(*L & *R) : std::nullopt;
+      default:
+        break;
+      }
+      if (!L || !R)
+        return std::nullopt;
+      switch (Op) {
+      case BO_EQ: return int64_t(*L == *R);
+      case BO_NE: return int64_t(*L != *R);
+      case BO_LT: return int64_t(*L < *R);
+      case BO_GT: return int64_t(*L > *R);
+      case BO_LE: return int64_t(*L <= *R);
+      case BO_GE: return int64_t(*L >= *R);
+      case BO_Or: return *L | *R;
+      default: return std::nullopt;
+      }
+    }
+    if (const Expr *X = expectArg(E))
+      return evalCond(X, F, Env, Hit, Depth + 1);
+    if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl())) {
+        unsigned Idx = P->getFunctionScopeIndex();
+        if (!F || P->getDeclContext() != F || Idx >= F->getNumParams() ||
+            assigned(info(F)).count(P))
+          return std::nullopt;
+        if (!Env) {
+          Hit = true;
+          return std::nullopt;
+        }
+        if (Idx >= Env->CE->getNumArgs())
+          return std::nullopt;
+        return evalCond(Env->CE->getArg(Idx), Env->Caller, Env->Next, Hit, Depth + 1);
+      }
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+        if (F && V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
+            !assigned(info(F)).count(V))
+          return evalCond(V->getInit(), F, Env, Hit, Depth + 1);
+    }
+    if (E->isValueDependent() || E->HasSideEffects(AC.ast()))
+      return std::nullopt;
+    Expr::EvalResult ER;
+    if (E->EvaluateAsInt(ER, AC.ast()))
+      return ER.Val.getInt().getExtValue();
+    return std::nullopt;
+  }
+
   const std::set<const VarDecl *> &assigned(FnInfo &Info) {
     if (!Info.AssignedScanned) {
       Info.AssignedScanned = true;
@@ -634,7 +857,7 @@ struct SleepAnalysis::Impl {
     if (!Info.Collected) {
       Info.Collected = true;
       Info.Body = FD->getBody();
-      Collector C(*this, Info);
+      Collector C(*this, Info, FD);
       C.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
     }
     return Info;
@@ -796,27 +1019,165 @@ struct SleepAnalysis::Impl {
     std::set<const DeclRefExpr *> Callees;
   };
 
-  /// Whether a caller of FD may pass flags that allow reclaim in one of its
-  /// parameters Params: FD may be called from elsewhere (not static, or its
-  /// address taken), or a call in this TU passes such flags.
-  bool callersMayBlock(const FunctionDecl *FD, const std::set<unsigned> &Params,
-                       int Depth) {
-    if (Depth > 8 || FD->isExternallyVisible() ||
-        AddressTaken.count(FD->getCanonicalDecl()))
-      return true;
-    for (auto &[G, Info] : Fns)
-      for (const RawSite &S : Info.Sites) {
-        if (S.K != SiteKind::Call || S.Callee != FD)
-          continue;
-        for (unsigned P : Params) {
-          if (P >= S.CE->getNumArgs())
-            return true;
-          GfpVal V = gfp(S.CE->getArg(P), G);
-          if (V.Blocks || (V.Params.size() && callersMayBlock(G, V.Params, Depth + 1)))
-            return true;
+  // ---- sites that sleep for some arguments only --------------------------
+
+  static Tri orTri(Tri A, Tri B) {
+    if (A == Tri::True || B == Tri::True)
+      return Tri::True;
+    return A == Tri::Depends || B == Tri::Depends ? Tri::Depends : Tri::False;
+  }
+
+  /// Work left for one question about a site (guards against blow-up in
+  /// deep or recursive call graphs: running out answers "may sleep").
+  unsigned Budget = 0;
+
+  /// Whether gfp value E of F allows reclaim when reached through Env: a
+  /// gfp parameter takes the caller's argument, and a parameter that
+  /// chooses the flags (`atomic ? GFP_ATOMIC : GFP_KERNEL`) is evaluated.
+  Tri gfpUnder(const Expr *E, const FunctionDecl *F, const EnvNode *Env, int Depth) {
+    if (!E || Depth > 16 || !Budget)
+      return Tri::True;
+    --Budget;
+    for (const MacroLevel &M : Macros.covering(E->getBeginLoc(), E->getEndLoc()))
+      if (const bool *V = K.find(K.Gfp, M.Name))
+        return *V ? Tri::True : Tri::False;
+    GfpVal V = gfp(E, F);
+    if (V.none())
+      return Tri::False;
+    const Expr *X = E->IgnoreParenCasts();
+    if (const auto *D = dyn_cast<DeclRefExpr>(X))
+      if (const auto *L = dyn_cast<VarDecl>(D->getDecl()))
+        if (F && !isa<ParmVarDecl>(L) && L->isLocalVarDecl() && !L->isStaticLocal()) {
+          FnInfo &FI = info(F);
+          if (L->getInit() && !assigned(FI).count(L))
+            return gfpUnder(L->getInit(), F, Env, Depth + 1);
+          // `if (atomic) flags = GFP_ATOMIC; else flags = GFP_KERNEL;`: any
+          // store not ruled out by its conditions may be the value.
+          auto St = FI.Stores.find(L);
+          if (St != FI.Stores.end() && !FI.Opaque.count(L)) {
+            Tri R = L->getInit() ? gfpUnder(L->getInit(), F, Env, Depth + 1) : Tri::False;
+            for (const auto &[Val, Gs] : St->second) {
+              bool Off = false, Dep = false;
+              for (const auto &[C, Holds] : Gs) {
+                bool Hit = false;
+                if (auto V = evalCond(C, F, Env, Hit))
+                  Off |= bool(*V) != Holds;
+                else
+                  Dep |= Hit;
+              }
+              if (Off)
+                continue;
+              Tri T = gfpUnder(Val, F, Env, Depth + 1);
+              R = orTri(R, T == Tri::True && Dep ? Tri::Depends : T);
+            }
+            return R;
+          }
+        }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(X)) {
+      if (usesContextTest(CO->getCond()))
+        return Tri::False;
+      bool Hit = false;
+      if (auto C = evalCond(CO->getCond(), F, Env, Hit))
+        return gfpUnder(*C ? CO->getTrueExpr() : CO->getFalseExpr(), F, Env, Depth + 1);
+      Tri A = gfpUnder(CO->getTrueExpr(), F, Env, Depth + 1);
+      Tri B = gfpUnder(CO->getFalseExpr(), F, Env, Depth + 1);
+      if (A == B)
+        return A;
+      return Hit ? Tri::Depends : orTri(A, B);
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(X))
+      if (B->getOpcode() == BO_Or || B->getOpcode() == BO_Xor || B->getOpcode() == BO_Add)
+        return orTri(gfpUnder(B->getLHS(), F, Env, Depth + 1),
+                     gfpUnder(B->getRHS(), F, Env, Depth + 1));
+    if (V.Blocks)
+      return Tri::True;
+    Tri R = Tri::False;
+    for (unsigned P : V.Params) {
+      if (!Env)
+        R = orTri(R, Tri::Depends);
+      else if (P < Env->CE->getNumArgs())
+        R = orTri(R, gfpUnder(Env->CE->getArg(P), Env->Caller, Env->Next, Depth + 1));
+      else
+        R = Tri::True;
+    }
+    return R;
+  }
+
+  /// Whether site S of F sleeps when F is reached through Env (Env null:
+  /// for any caller; Depends: it depends on what the outermost caller's own
+  /// callers pass).
+  Tri reach(const RawSite &S, const FunctionDecl *F, const EnvNode *Env, int Depth = 0) {
+    if (Depth > 10 || !Budget)
+      return Tri::True;
+    --Budget;
+    bool Dep = false;
+    for (const auto &[C, Holds] : S.Guards) {
+      bool Hit = false;
+      if (auto V = evalCond(C, F, Env, Hit)) {
+        if (bool(*V) != Holds)
+          return Tri::False;
+      } else if (Hit) {
+        Dep = true;
+      }
+    }
+    Tri R = Tri::True;
+    if (S.K == SiteKind::Alloc) {
+      R = gfpUnder(S.Gfp, F, Env, 0);
+    } else if (S.K == SiteKind::Call) {
+      const Summary &C = Sums[S.Callee];
+      // Around a recursion once: a call already on the way adds nothing
+      // its first visit did not (the least fixpoint).
+      for (const EnvNode *E = Env; E; E = E->Next)
+        if (E->CE == S.CE)
+          return Tri::False;
+      if (!C.Yes) {
+        R = Tri::False;
+        EnvNode N{S.CE, F, Env};
+        for (const RawSite *W : C.Cond) {
+          R = orTri(R, reach(*W, S.Callee, &N, Depth + 1));
+          if (R == Tri::True)
+            break;
         }
       }
+    }
+    return R == Tri::True && Dep ? Tri::Depends : R;
+  }
+
+  /// Whether some call of FD in this TU (or one not seen here) reaches
+  /// site S with arguments that make it sleep. Outer: the calls above FD
+  /// tried so far, innermost first.
+  bool mayReach(const RawSite &S, const FunctionDecl *FD,
+                std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &Outer,
+                int Depth) {
+    std::vector<EnvNode> Nodes(Outer.size());
+    for (size_t I = Outer.size(); I-- > 0;)
+      Nodes[I] = {Outer[I].first, Outer[I].second,
+                  I + 1 < Outer.size() ? &Nodes[I + 1] : nullptr};
+    Tri T = reach(S, FD, Nodes.empty() ? nullptr : &Nodes[0]);
+    if (T != Tri::Depends)
+      return T == Tri::True;
+    const FunctionDecl *Top = Outer.empty() ? FD : Outer.back().second;
+    if (Depth > 6 || Top->isExternallyVisible() ||
+        AddressTaken.count(Top->getCanonicalDecl()))
+      return true;
+    for (auto &[G, Info] : Fns)
+      for (const RawSite &C : Info.Sites) {
+        if (C.K != SiteKind::Call || C.Callee != Top)
+          continue;
+        Outer.push_back({C.CE, G});
+        bool R = mayReach(S, FD, Outer, Depth + 1);
+        Outer.pop_back();
+        if (R)
+          return true;
+      }
     return false;
+  }
+
+  /// Whether site S of FD may sleep on some call of FD.
+  bool maySleep(const RawSite &S, const FunctionDecl *FD) {
+    Budget = 20000;
+    std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Outer;
+    return mayReach(S, FD, Outer, 0);
   }
 
   void solve() {
@@ -853,19 +1214,29 @@ struct SleepAnalysis::Impl {
         if (Sm.Yes)
           continue;
         for (const RawSite &S : Fns[FD].Sites) {
-          GfpVal V = evalSite(S, FD);
-          if (V.Blocks) {
+          Budget = 20000;
+          Tri T = reach(S, FD, nullptr);
+          if (T == Tri::True) {
             Sm.Yes = true;
             Sm.WYes = &S;
             Changed = true;
             break;
           }
+          if (T == Tri::False)
+            continue;
+          GfpVal V = evalSite(S, FD);
           for (unsigned P : V.Params)
             if (Sm.Params.insert(P).second) {
               Changed = true;
               if (!Sm.WGfp)
                 Sm.WGfp = &S;
             }
+          if (std::find(Sm.Cond.begin(), Sm.Cond.end(), &S) == Sm.Cond.end()) {
+            Sm.Cond.push_back(&S);
+            Changed = true;
+            if (V.Params.empty() || !S.Guards.empty())
+              Sm.NonGfpCond = true;
+          }
         }
       }
     }
@@ -891,11 +1262,12 @@ struct SleepAnalysis::Impl {
 
   /// The chain from site S (in function FD) down to the primitive: a note
   /// at each call on the way, in the function that makes it.
-  void chain(const RawSite *S, const FunctionDecl *FD, bool ViaGfp,
+  void chain(const RawSite *S, const FunctionDecl *FD,
              std::vector<SleepStep> &Out, std::string &Primitive,
              std::vector<const FunctionDecl *> *Through = nullptr,
              std::vector<const Stmt *> *ThroughAt = nullptr) {
     std::set<const RawSite *> Visited;
+    std::deque<EnvNode> Env; // the calls taken so far, for Cond witnesses
     const RawSite *First = S;
     while (S && Visited.insert(S).second && Out.size() < 16) {
       std::string In = "'" + FD->getName().str() + "' calls ";
@@ -922,12 +1294,17 @@ struct SleepAnalysis::Impl {
         Out.push_back({S->S->getBeginLoc(),
                        In + "'" + S->Name + "'" + where(*S) + ", which may sleep"});
       const Summary &C = Sums[S->Callee];
-      const RawSite *Next = C.Yes && !ViaGfp ? C.WYes : C.WGfp;
+      Env.push_back({S->CE, FD, Env.empty() ? nullptr : &Env.back()});
+      const RawSite *Next = C.Yes ? C.WYes : nullptr;
+      for (size_t I = 0; !Next && I < C.Cond.size(); ++I) {
+        Budget = 2000;
+        if (reach(*C.Cond[I], S->Callee, &Env.back()) != Tri::False)
+          Next = C.Cond[I];
+      }
       if (!Next)
-        Next = C.WYes ? C.WYes : C.WGfp;
+        Next = C.Cond.empty() ? C.WGfp : C.Cond.front();
       if (!Next)
         return;
-      ViaGfp = Next == C.WGfp && !C.Yes;
       FD = S->Callee;
       if (Through) {
         Through->push_back(FD);
@@ -948,23 +1325,21 @@ struct SleepAnalysis::Impl {
     if (!FD->getBody())
       return R;
     for (const RawSite &S : info(FD).Sites) {
-      GfpVal V = evalSite(S, FD);
-      if (!V.Blocks && !(V.Params.size() && callersMayBlock(FD, V.Params, 0)))
+      if (!maySleep(S, FD))
         continue;
       SleepSite Out;
       Out.S = S.S;
       Out.Loc = S.S->getBeginLoc();
       Out.What = "'" + S.Name + "'";
-      bool ViaGfp = S.K == SiteKind::Call && !Sums[S.Callee].Yes;
       if (S.K == SiteKind::Call) {
         std::string Prim;
         std::vector<SleepStep> Steps;
-        chain(&S, FD, ViaGfp, Steps, Prim, &Out.Through, &Out.ThroughAt);
+        chain(&S, FD, Steps, Prim, &Out.Through, &Out.ThroughAt);
         Out.Chain = std::move(Steps);
         Out.What += Prim.empty() ? "" : " (through " + Prim + ")";
       } else {
         std::string Prim;
-        chain(&S, FD, false, Out.Chain, Prim);
+        chain(&S, FD, Out.Chain, Prim);
         if (S.K == SiteKind::Alloc) {
           Out.What += " with " + gfpText(S);
           // A GFP_ATOMIC fix-it: only for GFP_KERNEL spelled as the whole
@@ -1548,19 +1923,23 @@ struct SleepAnalysis::Impl {
       const Summary &S = Sums[FD];
       nlohmann::json J = loc(FD->getLocation());
       J["name"] = FD->getName().str();
-      J["may_sleep"] = S.Yes ? "yes" : S.Params.empty() ? "no" : "if_gfp_allows_reclaim";
+      // Sleeping that depends on a flag argument is "yes" to callers the
+      // whole-module step cannot evaluate; gfp parameters it can.
+      J["may_sleep"] = S.Yes || S.NonGfpCond ? "yes"
+                       : S.Params.empty()    ? "no"
+                                             : "if_gfp_allows_reclaim";
       nlohmann::json Ps = nlohmann::json::array();
       for (unsigned P : S.Params)
         Ps.push_back(P);
       J["gfp_params"] = Ps;
       nlohmann::json Ch = nlohmann::json::array();
-      const RawSite *W = S.Yes ? S.WYes : S.WGfp;
+      const RawSite *W = S.Yes ? S.WYes : S.Cond.empty() ? S.WGfp : S.Cond.front();
       if (W) {
         std::vector<SleepStep> Steps;
         std::string Prim;
         Steps.push_back({W->S->getBeginLoc(),
                          "'" + FD->getName().str() + "' calls '" + W->Name + "'"});
-        chain(W, FD, !S.Yes && W->K == SiteKind::Call, Steps, Prim);
+        chain(W, FD, Steps, Prim);
         for (const SleepStep &St : Steps) {
           nlohmann::json X = loc(St.Loc);
           X["message"] = St.Message;
