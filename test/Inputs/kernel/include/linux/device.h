@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * modsafe test stub -- mirrors include/linux/device.h, device/bus.h,
- * device/class.h and dev_printk.h (Linux 6.1; subset).
+ * device/class.h and dev_printk.h (Linux 6.1; subset).  devm_add_action()
+ * is extern (no macro layer in 6.1) and devm_add_action_or_reset() the
+ * real static inline over it.
  */
 #ifndef _DEVICE_H_
 #define _DEVICE_H_
@@ -231,6 +233,23 @@ void *devm_kmemdup(struct device *dev, const void *src, size_t len, gfp_t gfp);
 unsigned long devm_get_free_pages(struct device *dev,
 				  gfp_t gfp_mask, unsigned int order);
 void devm_free_pages(struct device *dev, unsigned long addr);
+
+/* allows to add/remove a custom action to devres stack */
+int devm_add_action(struct device *dev, void (*action)(void *), void *data);
+void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
+void devm_release_action(struct device *dev, void (*action)(void *), void *data);
+
+static inline int devm_add_action_or_reset(struct device *dev,
+					   void (*action)(void *), void *data)
+{
+	int ret;
+
+	ret = devm_add_action(dev, action, data);
+	if (ret)
+		action(data);
+
+	return ret;
+}
 
 DEFINE_FREE(device_del, struct device *, if (_T) device_del(_T))
 DEFINE_FREE(put_device, struct device *, if (_T) put_device(_T))

@@ -11,7 +11,8 @@
  *   call_rcu_tasks/synchronize_rcu_tasks are the call_rcu/synchronize_rcu
  *   macros unless CONFIG_TASKS_RCU;
  *   the guard class rcu (6.1.192) is at the end;
- *   rcu_assign_pointer/RCU_INIT_POINTER/rcu_dereference* macros as real,
+ *   rcu_assign_pointer/RCU_INIT_POINTER/rcu_replace_pointer/rcu_dereference*
+ *   macros as real,
  *   without the sparse/lockdep checks.
  */
 #ifndef __LINUX_RCUPDATE_H
@@ -154,6 +155,16 @@ do {									      \
 
 #define rcu_dereference_protected(p, c) \
 	__rcu_dereference_protected((p), __UNIQUE_ID(rcu), (c), __rcu)
+
+/**
+ * rcu_replace_pointer() - replace an RCU pointer, returning its old value
+ */
+#define rcu_replace_pointer(rcu_ptr, ptr, c)				\
+({									\
+	typeof(ptr) __tmp = rcu_dereference_protected((rcu_ptr), (c));	\
+	rcu_assign_pointer((rcu_ptr), (ptr));				\
+	__tmp;								\
+})
 
 #define rcu_dereference(p) rcu_dereference_check(p, 0)
 #define rcu_dereference_bh(p) rcu_dereference_bh_check(p, 0)

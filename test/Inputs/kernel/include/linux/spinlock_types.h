@@ -2,7 +2,7 @@
 /*
  * modsafe test stub -- mirrors include/linux/spinlock_types.h,
  * spinlock_types_raw.h, rwlock_types.h, lockdep_types.h (struct lockdep_map,
- * the LD_WAIT_* types) and the x86 qspinlock/qrwlock types (Linux 6.1,
+ * the LD_WAIT_* and LD_LOCK_* types) and the x86 qspinlock/qrwlock types (Linux 6.1,
  * CONFIG_SMP, !CONFIG_PREEMPT_RT).  CONFIG_DEBUG_LOCK_ALLOC adds the dep_map
  * members and their initializers as in the real headers;
  * CONFIG_DEBUG_SPINLOCK's magic/owner fields are not modelled.
@@ -48,6 +48,13 @@ enum lockdep_wait_type {
 	LD_WAIT_SLEEP,		/* sleeping locks, mutex_t etc.. */
 
 	LD_WAIT_MAX,		/* must be last */
+};
+
+enum lockdep_lock_type {
+	LD_LOCK_NORMAL = 0,	/* normal, catch all */
+	LD_LOCK_PERCPU,		/* percpu */
+	LD_LOCK_WAIT_OVERRIDE,	/* annotation */
+	LD_LOCK_MAX,
 };
 
 #if defined(CONFIG_LOCKDEP) || defined(CONFIG_DEBUG_LOCK_ALLOC)

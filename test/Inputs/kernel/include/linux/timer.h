@@ -4,7 +4,10 @@
  * tree used for validation (Debian linux-source-6.1, which carries the
  * timer_delete_sync()/timer_shutdown_sync() API): timer_setup() -> __init_timer() ->
  * init_timer_key(); del_timer()/del_timer_sync() are static inlines
- * calling timer_delete()/timer_delete_sync().
+ * calling timer_delete()/timer_delete_sync(); init_timer_on_stack_key()
+ * and destroy_timer_on_stack() are extern with CONFIG_DEBUG_OBJECTS_TIMERS,
+ * static inlines without.  STATIC_LOCKDEP_MAP_INIT() comes from
+ * linux/lockdep.h.
  */
 #ifndef _LINUX_TIMER_H
 #define _LINUX_TIMER_H
@@ -15,6 +18,7 @@
 #include <linux/stringify.h>
 #include <linux/poison.h>
 #include <linux/spinlock_types.h>
+#include <linux/lockdep.h>
 
 struct timer_list {
 	/*
@@ -32,10 +36,6 @@ struct timer_list {
 };
 
 #ifdef CONFIG_LOCKDEP
-/* lockdep.h */
-#define STATIC_LOCKDEP_MAP_INIT(_name, _key) \
-	{ .name = (_name), .key = (void *)(_key), }
-
 /*
  * NB: because we have to copy the lockdep_map, setting the lockdep_map key
  * (second argument) here is required, otherwise it could be initialised to
@@ -74,6 +74,12 @@ void init_timer_key(struct timer_list *timer,
 		    void (*func)(struct timer_list *), unsigned int flags,
 		    const char *name, struct lock_class_key *key);
 
+#ifdef CONFIG_DEBUG_OBJECTS_TIMERS
+extern void init_timer_on_stack_key(struct timer_list *timer,
+				    void (*func)(struct timer_list *),
+				    unsigned int flags, const char *name,
+				    struct lock_class_key *key);
+#else
 static inline void init_timer_on_stack_key(struct timer_list *timer,
 					   void (*func)(struct timer_list *),
 					   unsigned int flags,
@@ -82,6 +88,7 @@ static inline void init_timer_on_stack_key(struct timer_list *timer,
 {
 	init_timer_key(timer, func, flags, name, key);
 }
+#endif
 
 #ifdef CONFIG_LOCKDEP
 #define __init_timer(_timer, _fn, _flags)				\
@@ -112,7 +119,11 @@ static inline void init_timer_on_stack_key(struct timer_list *timer,
 #define timer_setup_on_stack(timer, callback, flags)		\
 	__init_timer_on_stack((timer), (callback), (flags))
 
+#ifdef CONFIG_DEBUG_OBJECTS_TIMERS
+extern void destroy_timer_on_stack(struct timer_list *timer);
+#else
 static inline void destroy_timer_on_stack(struct timer_list *timer) { }
+#endif
 
 #define from_timer(var, callback_timer, timer_fieldname) \
 	container_of(callback_timer, typeof(*var), timer_fieldname)
