@@ -90,14 +90,19 @@ const ModuleModel &AnalysisContext::module() {
     return *Module;
   Module = std::make_unique<ModuleModel>();
   Module->IsModule = Opts.AssumeModule || PP.isMacroDefined("MODULE");
-  if (const MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo("KBUILD_MODNAME"))) {
-    for (const Token &T : MI->tokens())
-      if (T.is(tok::string_literal)) {
-        std::string S(T.getLiteralData(), T.getLength());
-        if (S.size() >= 2)
-          Module->Name = S.substr(1, S.size() - 2);
-      }
-  }
+  auto StringMacro = [&](const char *Macro) {
+    std::string R;
+    if (const MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo(Macro)))
+      for (const Token &T : MI->tokens())
+        if (T.is(tok::string_literal)) {
+          std::string S(T.getLiteralData(), T.getLength());
+          if (S.size() >= 2)
+            R = S.substr(1, S.size() - 2);
+        }
+    return R;
+  };
+  Module->Name = StringMacro("KBUILD_MODNAME");
+  Module->BaseName = StringMacro("KBUILD_BASENAME");
   // module_init(fn) under MODULE: int init_module(void) __attribute__((alias("fn"))).
   std::map<std::string, const FunctionDecl *> ByName;
   for (const Decl *D : ownDecls())
@@ -346,6 +351,12 @@ SleepAnalysis &AnalysisContext::sleep() {
   if (!Sleep)
     Sleep = std::make_unique<SleepAnalysis>(*this);
   return *Sleep;
+}
+
+UnloadAnalysis &AnalysisContext::unload() {
+  if (!Unload)
+    Unload = std::make_unique<UnloadAnalysis>(*this);
+  return *Unload;
 }
 
 const ObjectFacts &AnalysisContext::objects() {

@@ -9,6 +9,7 @@
 #include "RefState.h"
 #include "Reporter.h"
 #include "SleepAnalysis.h"
+#include "UnloadAnalysis.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
@@ -64,6 +65,7 @@ struct ObjectFacts {
 struct ModuleModel {
   bool IsModule = false; // compiled with -DMODULE (or assume-module)
   std::string Name;      // KBUILD_MODNAME
+  std::string BaseName;  // KBUILD_BASENAME: the file's name; == Name for a one-file module
   const clang::FunctionDecl *Init = nullptr, *Exit = nullptr;
 };
 
@@ -87,6 +89,9 @@ public:
   /// May-sleep summaries, atomic regions and callback contexts.
   SleepAnalysis &sleep();
 
+  /// Armings of deferred execution, their teardowns and the teardown paths.
+  UnloadAnalysis &unload();
+
   /// Functions and variables the module itself defines, in source order:
   /// those of the main file and of headers matching the header filter.
   const std::vector<const clang::Decl *> &ownDecls();
@@ -108,6 +113,7 @@ private:
   std::unique_ptr<std::vector<std::pair<const clang::FunctionDecl *, RefEvents>>> Refs;
   std::unique_ptr<std::vector<const clang::Decl *>> Own;
   std::unique_ptr<SleepAnalysis> Sleep;
+  std::unique_ptr<UnloadAnalysis> Unload;
   std::string MainDir;
   std::unique_ptr<llvm::Regex> HeaderFilter;
 };
