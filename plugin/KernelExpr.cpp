@@ -153,6 +153,32 @@ std::string objectKey(const Expr *E) {
   });
 }
 
+std::string spelledText(const Expr *E, const SourceManager &SM, const LangOptions &LO) {
+  if (!E)
+    return "";
+  SourceLocation B = SM.getSpellingLoc(E->getBeginLoc());
+  SourceLocation En = SM.getSpellingLoc(E->getEndLoc());
+  if (B.isInvalid() || En.isInvalid() || SM.getFileID(B) != SM.getFileID(En) ||
+      SM.isBeforeInTranslationUnit(En, B))
+    return "";
+  llvm::StringRef T =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(B, En), SM, LO);
+  if (T.empty() || T.size() >= 200)
+    return "";
+  std::string R;
+  for (char C : T)
+    if (!isspace((unsigned char)C))
+      R += C;
+  return R;
+}
+
+const FunctionDecl *definitionOf(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (FD && FD->hasBody(Def) && Def && Def->getBody())
+    return Def;
+  return nullptr;
+}
+
 const FunctionDecl *referencedFunction(const Expr *E) {
   E = stripCasts(E);
   if (const auto *U = dyn_cast_or_null<UnaryOperator>(E))

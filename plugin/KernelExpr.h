@@ -52,6 +52,13 @@ std::string recordName(clang::QualType T);
 /// True if T is `struct module *`.
 bool isModulePointer(clang::QualType T);
 
+/// E's tokens as the file spells them (a macro argument's own text), without
+/// whitespace; "" when they do not lie in order in one file, or are 200
+/// characters or more.
+std::string spelledText(const clang::Expr *E, const clang::SourceManager &SM,
+                        const clang::LangOptions &LO);
+/// The definition of FD that has a body in this TU, or null.
+const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD);
 /// The function a (possibly cast, possibly &) expression names, if any.
 const clang::FunctionDecl *referencedFunction(const clang::Expr *E);
 

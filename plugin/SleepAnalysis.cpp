@@ -375,32 +375,11 @@ struct SleepAnalysis::Impl {
   const SourceManager &SM() const { return AC.sm(); }
 
   static const FunctionDecl *bodyOf(const FunctionDecl *FD) {
-    if (!FD)
-      return nullptr;
-    const FunctionDecl *Def = nullptr;
-    if (FD->hasBody(Def) && Def && Def->getBody())
-      return Def;
-    return nullptr;
+    return definitionOf(FD);
   }
 
   std::string spelled(const Expr *E) const {
-    if (!E)
-      return "";
-    SourceLocation B = SM().getSpellingLoc(E->getBeginLoc());
-    SourceLocation En = SM().getSpellingLoc(E->getEndLoc());
-    if (B.isValid() && En.isValid() && SM().getFileID(B) == SM().getFileID(En) &&
-        !SM().isBeforeInTranslationUnit(En, B)) {
-      llvm::StringRef T = Lexer::getSourceText(
-          CharSourceRange::getTokenRange(B, En), SM(), AC.langOpts());
-      if (!T.empty() && T.size() < 200) {
-        std::string R;
-        for (char C : T)
-          if (!isspace((unsigned char)C))
-            R += C;
-        return R;
-      }
-    }
-    return "";
+    return spelledText(E, SM(), AC.langOpts());
   }
 
   /// The name the module wrote for call CE to N: the outermost macro it
@@ -451,7 +430,7 @@ struct SleepAnalysis::Impl {
     // Nor can a branch the code rules out (`if (__sleep_us) usleep_range()`
     // of read_poll_timeout(..., 0, ...)).
     bool TraverseIfStmt(IfStmt *If) {
-      std::optional<int64_t> V = I.constValue(If->getCond(), Info);
+      std::optional<int64_t> V = I.constValue(If->getCond(), FD);
       if (If->getInit())
         TraverseStmt(If->getInit());
       if (If->getConditionVariableDeclStmt())
@@ -506,7 +485,7 @@ struct SleepAnalysis::Impl {
         const auto *If = dyn_cast_or_null<IfStmt>(C);
         if (If && !If->getElse() && !If->getInit() &&
             !If->getConditionVariable() && returns(If->getThen()) &&
-            mentionsParam(If->getCond(), 0) && !I.constValue(If->getCond(), Info))
+            mentionsParam(If->getCond(), 0) && !I.constValue(If->getCond(), FD))
           Guards.push_back({If->getCond(), false});
       }
       Guards.resize(N);
@@ -707,57 +686,9 @@ struct SleepAnalysis::Impl {
   /// The integer value of a branch condition, when the code says it: a
   /// constant, or a local never changed after a constant initializer
   /// (read_poll_timeout()'s `__sleep_us` when the caller passed 0).
-  std::optional<int64_t> constValue(const Expr *E, FnInfo &Info, int Depth = 0) {
-    if (!E || Depth > 16)
-      return std::nullopt;
-    E = E->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
-      if (U->getOpcode() == UO_LNot)
-        if (auto V = constValue(U->getSubExpr(), Info, Depth + 1))
-          return int64_t(!*V);
-      return std::nullopt;
-    }
-    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
-      auto L = constValue(B->getLHS(), Info, Depth + 1);
-      auto R = constValue(B->getRHS(), Info, Depth + 1);
-      switch (B->getOpcode()) {
-      case BO_LAnd:
-        if ((L && !*L) || (R && !*R))
-          return int64_t(0);
-        if (L && R)
-          return int64_t(1);
-        return std::nullopt;
-      case BO_LOr:
-        if ((L && *L) || (R && *R))
-          return int64_t(1);
-        if (L && R)
-          return int64_t(0);
-        return std::nullopt;
-      case BO_EQ:
-        if (L && R)
-          return int64_t(*L == *R);
-        return std::nullopt;
-      case BO_NE:
-        if (L && R)
-          return int64_t(*L != *R);
-        return std::nullopt;
-      default:
-        break;
-      }
-    }
-    if (const Expr *X = expectArg(E))
-      return constValue(X, Info, Depth + 1);
-    if (const auto *D = dyn_cast<DeclRefExpr>(E))
-      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
-        if (V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
-            !isa<ParmVarDecl>(V) && !assigned(Info).count(V))
-          return constValue(V->getInit(), Info, Depth + 1);
-    if (E->isValueDependent() || E->HasSideEffects(AC.ast()))
-      return std::nullopt;
-    Expr::EvalResult ER;
-    if (E->EvaluateAsInt(ER, AC.ast()))
-      return ER.Val.getInt().getExtValue();
-    return std::nullopt;
+  std::optional<int64_t> constValue(const Expr *E, const FunctionDecl *F) {
+    bool Hit = false;
+    return evalCond(E, F, nullptr, Hit);
   }
 
   /// The value of E in function F when reached through the calls Env: a

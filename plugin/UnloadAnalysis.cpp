@@ -105,21 +105,8 @@ struct UnloadAnalysis::Impl {
 
   /// The module's text for E (a macro argument is spelled in the file).
   std::string spelled(const Expr *E) const {
-    if (!E)
-      return "";
-    E = E->IgnoreParenImpCasts();
-    SourceLocation B = SM().getSpellingLoc(E->getBeginLoc());
-    SourceLocation En = SM().getSpellingLoc(E->getEndLoc());
-    if (B.isInvalid() || En.isInvalid() || SM().getFileID(B) != SM().getFileID(En) ||
-        SM().isBeforeInTranslationUnit(En, B))
-      return "";
-    std::string T = Lexer::getSourceText(CharSourceRange::getTokenRange(B, En), SM(),
-                                         AC.langOpts())
-                        .str();
-    std::string R;
-    for (char C : T)
-      if (!isspace((unsigned char)C))
-        R += C;
+    std::string R =
+        spelledText(E ? E->IgnoreParenImpCasts() : nullptr, SM(), AC.langOpts());
     while (R.size() > 1 && R[0] == '&')
       R.erase(0, 1);
     while (R.size() > 2 && R.front() == '(' && R.back() == ')')
@@ -356,10 +343,7 @@ struct UnloadAnalysis::Impl {
   };
 
   static const FunctionDecl *bodyOf(const FunctionDecl *FD) {
-    const FunctionDecl *Def = nullptr;
-    if (FD && FD->hasBody(Def) && Def && Def->getBody())
-      return Def;
-    return nullptr;
+    return definitionOf(FD);
   }
 
   /// Callback fields set in a static or local initializer (DEFINE_TIMER(),

@@ -189,10 +189,11 @@ def plugin_kcflags(report_dir):
     return " ".join(flags)
 
 
-def read_cmd(obj):
-    """Parse kbuild's .<obj>.cmd: returns (command, source or None)."""
+def read_cmd(obj, ksrc=None):
+    """Parse kbuild's .<obj>.cmd under ksrc (default: the tree under test):
+    returns (command, source or None). teardown-mutants.py uses it too."""
     d, b = os.path.split(obj)
-    p = os.path.join(C.ksrc, d, f".{b}.cmd")
+    p = os.path.join(ksrc or C.ksrc, d, f".{b}.cmd")
     cmd = src = None
     try:
         with open(p, errors="replace") as f:

@@ -73,6 +73,10 @@ import subprocess
 import sys
 import time
 
+# Shared with the integration test: comment stripping and .cmd parsing.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from integration import read_cmd, strip_comments  # noqa: E402
+
 DEFAULT_DIRS = ["drivers/watchdog", "drivers/char", "drivers/misc", "drivers/block",
                 "drivers/tty", "drivers/platform/x86"] + \
     ["fs/" + d for d in ("efs romfs cramfs minix qnx4 qnx6 bfs freevxfs hpfs omfs "
@@ -131,39 +135,6 @@ def log(msg):
 # --------------------------------------------------------------------------
 # source text helpers
 # --------------------------------------------------------------------------
-
-def strip_comments(text):
-    """Blank out comments and the contents of string / char literals, keeping
-    offsets and newlines."""
-    out = list(text)
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            j = n if j < 0 else j + 2
-            for k in range(i, j):
-                if out[k] != "\n":
-                    out[k] = " "
-            i = j
-        elif text.startswith("//", i):
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            for k in range(i, j):
-                out[k] = " "
-            i = j
-        elif c == '"' or c == "'":
-            j = i + 1
-            while j < n and text[j] != c and text[j] != "\n":
-                j += 2 if text[j] == "\\" else 1
-            for k in range(i + 1, min(j, n)):
-                if out[k] != "\n":
-                    out[k] = " "
-            i = j + 1
-        else:
-            i += 1
-    return "".join(out)
-
 
 def directive_lines(clean):
     """1-based numbers of the lines that belong to a preprocessor directive
@@ -419,24 +390,6 @@ def make_mutant(text, c):
 # kbuild commands
 # --------------------------------------------------------------------------
 
-def read_cmd(ksrc, obj):
-    d, b = os.path.split(obj)
-    p = os.path.join(ksrc, d, f".{b}.cmd")
-    cmd = src = None
-    try:
-        with open(p, errors="replace") as f:
-            for line in f:
-                if line.startswith(("cmd_", "savedcmd_")) and cmd is None:
-                    cmd = line.split(":=", 1)[1].strip()
-                elif line.startswith("source_") and src is None:
-                    src = line.split(":=", 1)[1].strip()
-                if cmd is not None and src is not None:
-                    break
-    except OSError:
-        return None, None
-    return cmd, src
-
-
 def module_objects(ksrc, dirs):
     """Objects of the modules listed in the directories' modules.order."""
     objs, missing = set(), []
@@ -583,7 +536,7 @@ def main():
     for o in sorted(mobjs):
         if not any(o.startswith(d + "/") for d in dirs):
             continue
-        cmd, src = read_cmd(ksrc, o)
+        cmd, src = read_cmd(o, ksrc)
         if not cmd or not src or not src.endswith(".c") or " -c " not in cmd:
             continue
         if not re.search(r"(^|\s)-DMODULE(\s|$)", cmd):
