@@ -84,6 +84,7 @@ const std::vector<SectionSpec> &schema() {
        {S("function", true), E("kind", DeferredKinds, true), I("object_arg")},
        {}},
       {"thread_exits", {S("function", true)}, {}},
+      {"deferred_objects", {S("struct", true), E("kind", DeferredKinds, true)}, {}},
       {"lifecycles", {S("struct", true), S("setup", true), S("teardown", true)}, {}},
       {"devm_actions", {S("function", true), I("action_arg", true)}, {}},
       {"quiescence",

@@ -22,18 +22,13 @@ int idx(const nlohmann::json &E, const char *K) {
   return E.contains(K) ? E[K].get<int>() : -1;
 }
 
-/// Records that are themselves a deferred object or its handle: a member of
-/// one names the object that holds it (`dwork.work` is `dwork`).
-bool deferredRecord(llvm::StringRef N) {
-  return N == "timer_list" || N == "hrtimer" || N == "work_struct" ||
-         N == "delayed_work" || N == "rcu_work" || N == "tasklet_struct" ||
-         N == "rcu_head" || N == "kthread_work" || N == "kthread_delayed_work";
-}
-
-std::string fieldKey(const std::vector<const FieldDecl *> &Fields) {
-  // Fields: innermost (the member written last) first.
+/// Fields: innermost (the member written last) first. Members of a deferred
+/// object itself (`deferred_objects`) name the object that holds them:
+/// `dwork.work` is `dwork`.
+std::string fieldKey(const std::vector<const FieldDecl *> &Fields,
+                     const std::set<std::string> &Objects) {
   size_t I = 0;
-  while (I < Fields.size() && deferredRecord(Fields[I]->getParent()->getName()))
+  while (I < Fields.size() && Objects.count(Fields[I]->getParent()->getName().str()))
     ++I;
   if (I >= Fields.size())
     return ""; // a member of the object itself: the base names it
@@ -52,7 +47,7 @@ struct UnloadAnalysis::Impl {
   AnalysisContext &AC;
   std::map<std::string, Spec> ArmFns, ArmFields, StartFns, TdFns;
   std::map<std::string, int> DevmActions;
-  std::set<std::string> ThreadExits;
+  std::set<std::string> ThreadExits, Objects;
   std::multimap<std::string, std::pair<std::string, std::string>> Lifecycles;
 
   bool Scanned = false;
@@ -85,6 +80,8 @@ struct UnloadAnalysis::Impl {
     for (const nlohmann::json &E : KB.section("teardown"))
       TdFns[E["function"].get<std::string>()] = {E["kind"].get<std::string>(),
                                                  idx(E, "object_arg")};
+    for (const nlohmann::json &E : KB.section("deferred_objects"))
+      Objects.insert(E["struct"].get<std::string>());
     for (const nlohmann::json &E : KB.section("thread_exits"))
       ThreadExits.insert(E["function"].get<std::string>());
     for (const nlohmann::json &E : KB.section("devm_actions"))
@@ -143,7 +140,7 @@ struct UnloadAnalysis::Impl {
       break;
     }
     if (!Fields.empty()) {
-      std::string K = fieldKey(Fields);
+      std::string K = fieldKey(Fields, Objects);
       if (!K.empty())
         return K;
     }
@@ -419,7 +416,7 @@ struct UnloadAnalysis::Impl {
       A.Text = V->getName().str();
       for (const FieldDecl *P : llvm::reverse(Path))
         A.Text += "." + P->getName().str();
-      std::string FK = Path.empty() ? "" : fieldKey(Path);
+      std::string FK = Path.empty() ? "" : fieldKey(Path, Objects);
       if (!FK.empty())
         A.Key = FK;
       else if (V->hasGlobalStorage())
