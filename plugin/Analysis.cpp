@@ -359,6 +359,12 @@ UnloadAnalysis &AnalysisContext::unload() {
   return *Unload;
 }
 
+UnsafeInterfaces &AnalysisContext::unsafeRegistrations() {
+  if (!Unsafe)
+    Unsafe = std::make_unique<UnsafeInterfaces>(*this);
+  return *Unsafe;
+}
+
 const ObjectFacts &AnalysisContext::objects() {
   if (Objects)
     return *Objects;

@@ -10,6 +10,7 @@
 #include "Reporter.h"
 #include "SleepAnalysis.h"
 #include "UnloadAnalysis.h"
+#include "UnsafeInterfaces.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
@@ -92,6 +93,9 @@ public:
   /// Armings of deferred execution, their teardowns and the teardown paths.
   UnloadAnalysis &unload();
 
+  /// Rule #2: where the module hands callbacks to unsafe interfaces.
+  UnsafeInterfaces &unsafeRegistrations();
+
   /// Functions and variables the module itself defines, in source order:
   /// those of the main file and of headers matching the header filter.
   const std::vector<const clang::Decl *> &ownDecls();
@@ -114,6 +118,7 @@ private:
   std::unique_ptr<std::vector<const clang::Decl *>> Own;
   std::unique_ptr<SleepAnalysis> Sleep;
   std::unique_ptr<UnloadAnalysis> Unload;
+  std::unique_ptr<UnsafeInterfaces> Unsafe;
   std::string MainDir;
   std::unique_ptr<llvm::Regex> HeaderFilter;
 };

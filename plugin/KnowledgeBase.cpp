@@ -50,8 +50,11 @@ const std::vector<SectionSpec> &schema() {
         E("owner", {"fills", "caller", "none"}, true), I("owner_arg"),
         L("macros"), S("unregister"), B("sync_unregister"),
         E("context", CallbackContexts),
-        I("callback_arg"), B("counted")},
+        I("callback_arg"), B("counted"), B("unsafe")},
        {"function", "macro"}},
+      // Rule #2: kernel hook variables, global function pointers the kernel
+      // calls with no owner and no unregister (rules/rule2.json).
+      {"hooks", {S("variable", true), B("unsafe"), E("context", CallbackContexts)}, {}},
       {"pins",
        {S("function"), S("field"), I("arg"),
         E("pinned_by", {"owner_of_arg", "owner_of_base", "owner_of_type"}, true),
@@ -361,6 +364,7 @@ bool KnowledgeBase::loadText(const std::string &Name, const std::string &Text,
         Rg.Context = str(En, "context");
         Rg.CallbackArg = idx(En, "callback_arg");
         Rg.Counted = En.value("counted", true);
+        Rg.Unsafe = En.value("unsafe", false);
         Rg.Why = str(En, "why");
         Registrations[Rg.Function] = Rg;
       } else if (Sec == "pins") {

@@ -41,6 +41,7 @@ struct Registration {
   std::string Context; // execution context of the callbacks ("hardirq", ...)
   int CallbackArg = -1;
   bool Counted = true;
+  bool Unsafe = false; // Rule #2: no owner and no synchronous unregister
   std::string Why;
 };
 

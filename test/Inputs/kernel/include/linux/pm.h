@@ -3,7 +3,12 @@
 #ifndef _LINUX_PM_H
 #define _LINUX_PM_H
 
-struct device;
+/*
+ * Callbacks for platform drivers to implement.
+ */
+extern void (*pm_power_off)(void);
+
+struct device; /* we have a circular dep with device.h */
 
 typedef struct pm_message {
 	int event;
