@@ -189,4 +189,38 @@ const FunctionDecl *referencedFunction(const Expr *E) {
   return nullptr;
 }
 
+std::string macroArgText(SourceLocation L, unsigned N, const SourceManager &SM,
+                         const LangOptions &LO) {
+  if (!L.isMacroID())
+    return "";
+  CharSourceRange R = SM.getExpansionRange(L);
+  llvm::StringRef T = Lexer::getSourceText(R, SM, LO);
+  size_t Open = T.find('(');
+  if (Open == llvm::StringRef::npos)
+    return "";
+  int Depth = 0;
+  unsigned Arg = 0;
+  std::string Cur;
+  for (size_t I = Open + 1; I < T.size(); ++I) {
+    char C = T[I];
+    if (C == '(' || C == '[' || C == '{')
+      ++Depth;
+    if (C == ')' || C == ']' || C == '}') {
+      if (Depth == 0)
+        break;
+      --Depth;
+    }
+    if (C == ',' && Depth == 0) {
+      if (Arg == N)
+        break;
+      ++Arg;
+      Cur.clear();
+      continue;
+    }
+    if (!isspace((unsigned char)C))
+      Cur += C;
+  }
+  return Arg == N ? Cur : "";
+}
+
 } // namespace modsafe

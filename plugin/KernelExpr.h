@@ -57,6 +57,11 @@ bool isModulePointer(clang::QualType T);
 /// characters or more.
 std::string spelledText(const clang::Expr *E, const clang::SourceManager &SM,
                         const clang::LangOptions &LO);
+/// Argument N of the outermost macro call at L, as written, without
+/// whitespace; "" when L is not in a macro or the call has no argument N.
+std::string macroArgText(clang::SourceLocation L, unsigned N,
+                         const clang::SourceManager &SM,
+                         const clang::LangOptions &LO);
 /// The definition of FD that has a body in this TU, or null.
 const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD);
 /// The function a (possibly cast, possibly &) expression names, if any.

@@ -164,37 +164,7 @@ struct UnloadAnalysis::Impl {
   /// Argument N of the outermost macro call L comes from, as written
   /// (`&f->dwork` of INIT_DELAYED_WORK(&f->dwork, fn)), without `&`.
   std::string macroArg(SourceLocation L, unsigned N) const {
-    if (!L.isMacroID())
-      return "";
-    CharSourceRange R = SM().getExpansionRange(L);
-    llvm::StringRef T = Lexer::getSourceText(R, SM(), AC.langOpts());
-    size_t Open = T.find('(');
-    if (Open == llvm::StringRef::npos)
-      return "";
-    int Depth = 0;
-    unsigned Arg = 0;
-    std::string Cur;
-    for (size_t I = Open + 1; I < T.size(); ++I) {
-      char C = T[I];
-      if (C == '(' || C == '[' || C == '{')
-        ++Depth;
-      if (C == ')' || C == ']' || C == '}') {
-        if (Depth == 0)
-          break;
-        --Depth;
-      }
-      if (C == ',' && Depth == 0) {
-        if (Arg == N)
-          break;
-        ++Arg;
-        Cur.clear();
-        continue;
-      }
-      if (!isspace((unsigned char)C))
-        Cur += C;
-    }
-    if (Arg != N)
-      return "";
+    std::string Cur = macroArgText(L, N, SM(), AC.langOpts());
     while (!Cur.empty() && Cur[0] == '&')
       Cur.erase(0, 1);
     return Cur.size() > 80 ? "" : Cur;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * modsafe test stub -- mirrors include/linux/rculist.h (Linux 6.1; subset):
- * list_add_rcu/list_add_tail_rcu/list_del_rcu and hlist_add_head_rcu as
- * real, publishing with rcu_assign_pointer().  The __list_add_valid()
+ * list_add_rcu/list_add_tail_rcu/list_del_rcu, hlist_add_head_rcu and
+ * hlist_del_rcu as real, publishing with rcu_assign_pointer().  The __list_add_valid()
  * debug check (CONFIG_DEBUG_LIST) is left out.
  */
 #ifndef _LINUX_RCULIST_H
@@ -51,6 +51,18 @@ static inline void hlist_add_head_rcu(struct hlist_node *n,
 	rcu_assign_pointer(hlist_first_rcu(h), n);
 	if (first)
 		WRITE_ONCE(first->pprev, &n->next);
+}
+
+static inline void hlist_del_rcu(struct hlist_node *n)
+{
+	struct hlist_node *next = n->next;
+	struct hlist_node **pprev = n->pprev;
+
+	/* __hlist_del() of include/linux/list.h */
+	WRITE_ONCE(*pprev, next);
+	if (next)
+		WRITE_ONCE(next->pprev, pprev);
+	WRITE_ONCE(n->pprev, LIST_POISON2);
 }
 
 #endif
