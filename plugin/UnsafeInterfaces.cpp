@@ -1,5 +1,6 @@
 // Rule #2's unsafe registrations (see UnsafeInterfaces.h).
 #include "UnsafeInterfaces.h"
+#include "Compat.h"
 #include "Analysis.h"
 #include "CallbackTypes.h"
 #include "KernelExpr.h"
@@ -153,7 +154,7 @@ struct UnsafeInterfaces::Impl {
       for (const auto &Entry : Ctx.Idents) {
         llvm::StringRef Id = Entry.getKey();
         for (const std::string &Pf : Prefixes)
-          if (Id.startswith(Pf)) {
+          if (compat::startsWith(Id, Pf)) {
             IdentifierInfo *II = Entry.getValue();
             if (II->hasMacroDefinition() ||
                 !Ctx.getTranslationUnitDecl()->lookup(II).empty())
@@ -196,10 +197,20 @@ struct UnsafeInterfaces::Impl {
   /// structure that is or embeds a struct device: mei_cldev_register_rx_cb(
   /// cldev, ...))? Such callbacks are per device, and the bus core undoes
   /// them when the device's owner-carrying driver unbinds.
+  /// An argument pointing to a structure the module cannot see into (a
+  /// subsystem's opaque handle: ishtp_register_event_cb(cl_device, …)) is
+  /// treated the same way: the callbacks belong to an object the subsystem
+  /// owns and tears down, which the declaration does not show.
   bool onHandedDevice(const CallExpr *C, const FunctionDecl *) {
-    for (const Expr *A : C->arguments())
-      if (isDeviceObject(pointee(stripCasts(A)->getType())))
+    for (const Expr *A : C->arguments()) {
+      QualType T = stripCasts(A)->getType().getCanonicalType();
+      if (isDeviceObject(pointee(T)))
         return true;
+      if (T->isPointerType())
+        if (const RecordDecl *R = T->getPointeeType()->getAsRecordDecl())
+          if (!R->getDefinition())
+            return true;
+    }
     return false;
   }
 
@@ -247,7 +258,7 @@ struct UnsafeInterfaces::Impl {
       return;
     // Device-managed (devm_*): undone by the devres core when the driver
     // unbinds, with the interface's own unregister.
-    if (llvm::StringRef(Name).startswith("devm_"))
+    if (compat::startsWith(Name, "devm_"))
       return;
     // Registered on a device the function was handed (a probe's device):
     // the bus core undoes it when the owner-carrying driver unbinds.
@@ -295,6 +306,13 @@ struct UnsafeInterfaces::Impl {
     // A field of a global structure: not of a deferred object, and not of
     // a structure that carries its own owner.
     std::string Target = Root->getName().str();
+    // A field of a global structure (lis3_dev.init of hp_accel): that
+    // structure is an object with a lifecycle of its own, often torn down
+    // by the very driver that fills it; whether its callbacks can still be
+    // called after exit is not in the declaration. Only the knowledge base
+    // names such fields; the inference keeps to bare function pointers.
+    if (isa<MemberExpr>(L) && !Hooks.count(Root->getName().str()))
+      return;
     if (const auto *M = dyn_cast<MemberExpr>(L)) {
       const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
       const RecordDecl *Parent = F ? F->getParent() : nullptr;

@@ -28,8 +28,11 @@ static int __init demo_init(void)
 	register_legacy_event(demo_event);
 	// CHECK-DAG: [[@LINE+1]]:2: note: 'demo_event' handed to 'legacy_hook' here: 'legacy_hook' is a kernel function pointer, called with no 'struct module *' owner and no unregister that waits for a call in progress
 	legacy_hook = demo_event;
-	// CHECK-DAG: [[@LINE+1]]:2: note: 'demo_shutdown' handed to 'legacy_platform.shutdown' here
+	// A field of a kernel structure is not inferred: that object has its own
+	// lifecycle (only the knowledge base's hooks name such fields).
 	legacy_platform.shutdown = demo_shutdown;
+	// An opaque handle the module cannot see into: the subsystem owns it.
+	legacy_register_on(&handle_of_legacy, demo_event);
 	return 0;
 }
 

@@ -37,6 +37,11 @@ extern int owned_register_ops(struct owned_ops *ops);
 extern int legacy_register_ops_owner(struct legacy_ops *ops, struct module *owner);
 
 /* Hook variables the subsystem calls with no owner. */
+/* Callbacks kept on a handle the subsystem owns and does not show. */
+struct legacy_handle;
+extern struct legacy_handle handle_of_legacy;
+extern int legacy_register_on(struct legacy_handle *h, void (*fn)(int what));
+
 extern void (*legacy_hook)(int what);
 extern void (*legacy_rcu_hook)(int what);
 
