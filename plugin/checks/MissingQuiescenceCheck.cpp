@@ -49,22 +49,15 @@ bool entryPointer(QualType T) {
 
 /// The variable an access path starts from (`a` of `&a->b[i].c`).
 const VarDecl *rootVar(const Expr *E) {
-  for (int Depth = 0; E && Depth < 16; ++Depth) {
-    E = stripCasts(E);
-    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
-      E = U->getSubExpr();
-    } else if (const auto *M = dyn_cast<MemberExpr>(E)) {
-      E = M->getBase();
-    } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = A->getBase();
-    } else if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
-      const auto *V = dyn_cast<VarDecl>(D->getDecl());
-      return V ? V->getCanonicalDecl() : nullptr;
-    } else {
-      return nullptr;
-    }
+  E = stripCasts(E);
+  while (const auto *U = dyn_cast_or_null<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_AddrOf)
+      break;
+    E = stripCasts(U->getSubExpr());
   }
-  return nullptr;
+  bool ThroughPointer = false;
+  const VarDecl *V = rootOf(E, ThroughPointer);
+  return V ? V->getCanonicalDecl() : nullptr;
 }
 
 struct Event {
@@ -84,6 +77,7 @@ struct Event {
   const FunctionDecl *Callee = nullptr; // Call: a function of this TU
   bool Opaque = false;                  // Call: a module function we cannot see
   const Stmt *S = nullptr;
+  const Expr *Value = nullptr;          // Unpublish by macro: the value stored
 };
 
 /// How the way out reaches a function: the caller and the call.
@@ -278,9 +272,9 @@ void MissingQuiescenceCheck::scanFunction(const FunctionDecl *FD) {
           if (X && !E.Target && !E.TargetText.empty() &&
               spelledText(X, SM, LO) == E.TargetText)
             E.Target = X;
-          if (X && !E.S && !It->second.second.empty() &&
+          if (X && !E.Value && !It->second.second.empty() &&
               spelledText(X, SM, LO) == It->second.second)
-            E.S = X; // the value, kept here until classified
+            E.Value = X;
         } else if (const auto *W = find(WaitMacros, Outer)) {
           if (!MacroUse.count(Off)) {
             Event E;
@@ -377,8 +371,7 @@ void MissingQuiescenceCheck::scanFunction(const FunctionDecl *FD) {
 
   // Classify the macro uses: a NULL value unpublishes; any other publishes.
   for (Event &E : Pending) {
-    const Expr *Val = dyn_cast_or_null<Expr>(E.S);
-    E.S = nullptr;
+    const Expr *Val = E.Value;
     if (!E.Target || !entryPointer(E.Target->getType()))
       continue;
     E.Key = objectKey(E.Target);
