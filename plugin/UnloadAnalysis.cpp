@@ -3,6 +3,7 @@
 #include "KernelExpr.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
 
 #include <deque>
@@ -45,14 +46,14 @@ std::string fieldKey(const std::vector<const FieldDecl *> &Fields,
 
 struct UnloadAnalysis::Impl {
   AnalysisContext &AC;
-  std::map<std::string, Spec> ArmFns, ArmFields, StartFns, TdFns;
+  std::map<std::string, Spec> ArmFns, ArmFields, StartFns, TdFns, HsFns;
   std::map<std::string, int> DevmActions;
-  std::set<std::string> ThreadExits, Objects;
+  std::set<std::string> ThreadExits, Objects, SystemEnd;
   std::multimap<std::string, std::pair<std::string, std::string>> Lifecycles;
 
   bool Scanned = false;
   std::vector<Arming> Arms;
-  std::vector<DeferredCall> Starts, Tds;
+  std::vector<DeferredCall> Starts, Tds, Hss;
   std::vector<TeardownRoot> Roots;
   std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Callees;
   std::set<const FunctionDecl *> CallsThreadExit;
@@ -62,6 +63,9 @@ struct UnloadAnalysis::Impl {
   /// on, or visible outside it), and those known to set things up.
   std::set<const FunctionDecl *> AddressTaken, Setups, ArmCallbacks;
   std::deque<TeardownRoot> Unseen; // roots for the former, minus the latter
+
+  /// endsSystem(): 1 yes, 0 no, -1 being computed (recursion: no).
+  std::map<const FunctionDecl *, int> EndsSystem;
 
   explicit Impl(AnalysisContext &AC) : AC(AC) {
     const KnowledgeBase &KB = AC.kb();
@@ -84,6 +88,11 @@ struct UnloadAnalysis::Impl {
       Objects.insert(E["struct"].get<std::string>());
     for (const nlohmann::json &E : KB.section("thread_exits"))
       ThreadExits.insert(E["function"].get<std::string>());
+    for (const nlohmann::json &E : KB.section("handshakes"))
+      HsFns[E["function"].get<std::string>()] = {E["role"].get<std::string>(),
+                                                 idx(E, "object_arg")};
+    for (const nlohmann::json &E : KB.section("system_end"))
+      SystemEnd.insert(E["function"].get<std::string>());
     for (const nlohmann::json &E : KB.section("devm_actions"))
       DevmActions[E["function"].get<std::string>()] = E["action_arg"].get<int>();
     for (const nlohmann::json &E : KB.section("lifecycles"))
@@ -261,6 +270,17 @@ struct UnloadAnalysis::Impl {
         I.Arms.push_back(std::move(A));
         return true;
       }
+      if (const Spec *H = I.find(I.HsFns, N)) {
+        DeferredCall D;
+        D.CE = CE;
+        D.Loc = I.SM().getExpansionLoc(CE->getBeginLoc());
+        D.Kind = H->Kind;
+        D.Name = N;
+        D.In = FD;
+        D.Key = I.key(Arg(H->ObjArg));
+        I.Hss.push_back(std::move(D));
+        return true;
+      }
       const Spec *St = I.find(I.StartFns, N);
       const Spec *Td = St ? nullptr : I.find(I.TdFns, N);
       if (St || Td) {
@@ -436,6 +456,90 @@ struct UnloadAnalysis::Impl {
       }
   }
 
+  /// Whether the call CE ends the system: a `system_end` function, or the
+  /// arming or start of deferred work whose callbacks all end it (a work
+  /// item that only launches the reboot thread).
+  bool callEndsSystem(const CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee && Callee->getIdentifier()) {
+      std::string N = Callee->getName().str();
+      if (SystemEnd.count(N) || SystemEnd.count(AC.kb().canonical(N)))
+        return true;
+    }
+    bool Any = false;
+    for (const Arming &A : Arms)
+      if (A.S == CE) {
+        // Only a thread runs at once; a timer or work item armed here runs
+        // when started, which the start call below covers.
+        if (A.Kind != "kthread" || !A.Callback || !endsSystem(A.Callback))
+          return false;
+        Any = true;
+      }
+    if (Any)
+      return true;
+    for (const DeferredCall &S : Starts) {
+      if (S.CE != CE)
+        continue;
+      for (const Arming &A : Arms) {
+        if (A.Kind != S.Kind || !UnloadAnalysis::sameObject(A.Key, S.Key))
+          continue;
+        if (!A.Callback || !endsSystem(A.Callback))
+          return false;
+        Any = true;
+      }
+      return Any;
+    }
+    return false;
+  }
+
+  bool endsSystem(const FunctionDecl *FD) {
+    FD = bodyOf(FD);
+    if (!FD || !FD->hasBody())
+      return false;
+    auto [It, New] = EndsSystem.emplace(FD, -1);
+    if (!New)
+      return It->second == 1;
+    CFG::BuildOptions BO;
+    BO.setAllAlwaysAdd();
+    BO.PruneTriviallyFalseEdges = true;
+    std::unique_ptr<CFG> Cfg =
+        CFG::buildCFG(FD, FD->getBody(), &AC.ast(), BO);
+    bool Ends = false;
+    if (Cfg) {
+      // Ends when no path from entry reaches the exit (or a call that does
+      // not return, which clang's CFG also joins to the exit) without
+      // passing through a call that ends the system.
+      std::set<const CFGBlock *> Seen;
+      std::vector<const CFGBlock *> Work{&Cfg->getEntry()};
+      bool Escapes = false;
+      while (!Work.empty() && !Escapes) {
+        const CFGBlock *B = Work.back();
+        Work.pop_back();
+        if (!B || !Seen.insert(B).second)
+          continue;
+        if (B == &Cfg->getExit()) {
+          Escapes = true;
+          break;
+        }
+        bool Stops = false;
+        for (const CFGElement &E : *B)
+          if (auto CS = E.getAs<CFGStmt>())
+            if (const auto *CE = dyn_cast<CallExpr>(CS->getStmt()))
+              if (callEndsSystem(CE)) {
+                Stops = true;
+                break;
+              }
+        if (Stops)
+          continue;
+        for (const CFGBlock *Succ : B->succs())
+          Work.push_back(Succ);
+      }
+      Ends = !Escapes;
+    }
+    EndsSystem[FD] = Ends ? 1 : 0;
+    return Ends;
+  }
+
   void reach() {
     if (ReachDone)
       return;
@@ -500,6 +604,29 @@ const std::vector<TeardownRoot> &UnloadAnalysis::roots() {
   return P->Roots;
 }
 
+const std::vector<DeferredCall> &UnloadAnalysis::handshakes() {
+  P->scan();
+  return P->Hss;
+}
+
+bool UnloadAnalysis::calledFrom(const FunctionDecl *FD, const FunctionDecl *Root) {
+  P->scan();
+  FD = Impl::bodyOf(FD);
+  std::set<const FunctionDecl *> Seen;
+  std::vector<const FunctionDecl *> Work{Impl::bodyOf(Root)};
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.back();
+    Work.pop_back();
+    if (!F || !Seen.insert(F).second)
+      continue;
+    if (F == FD)
+      return true;
+    for (const FunctionDecl *C : P->Callees[F])
+      Work.push_back(C);
+  }
+  return false;
+}
+
 const TeardownRoot *UnloadAnalysis::reachedFrom(const FunctionDecl *FD) {
   P->reach();
   if (!FD)
@@ -525,6 +652,11 @@ bool UnloadAnalysis::threadPinsItself(const FunctionDecl *FD) {
       Work.push_back(C);
   }
   return false;
+}
+
+bool UnloadAnalysis::endsSystem(const FunctionDecl *FD) {
+  P->scan();
+  return P->endsSystem(FD);
 }
 
 bool UnloadAnalysis::isSetup(const FunctionDecl *FD) {

@@ -74,11 +74,22 @@ public:
   const std::vector<DeferredCall> &starts();
   const std::vector<DeferredCall> &teardowns();
   const std::vector<TeardownRoot> &roots();
+  /// complete()/wait_for_completion() calls (`handshakes`: Kind is "signal"
+  /// or "wait", Key the completion).
+  const std::vector<DeferredCall> &handshakes();
+  /// Whether FD is Root or a function of this TU Root calls.
+  bool calledFrom(const clang::FunctionDecl *FD, const clang::FunctionDecl *Root);
   /// The root FD is reached from (a root itself, or called from one), or null.
   const TeardownRoot *reachedFrom(const clang::FunctionDecl *FD);
   /// Whether the thread function FD ends by dropping its own count
   /// (module_put_and_kthread_exit()).
   bool threadPinsItself(const clang::FunctionDecl *FD);
+
+  /// Whether every run of the callback FD ends the system (`system_end` in
+  /// the knowledge base: kernel_restart(), emergency_restart(), panic() …),
+  /// directly or by starting deferred work whose callbacks all do: such a
+  /// callback runs only on the way down, never into an unload.
+  bool endsSystem(const clang::FunctionDecl *FD);
 
   /// The module's init or the setup half of a lifecycle (probe, open …).
   bool isSetup(const clang::FunctionDecl *FD);

@@ -18,6 +18,7 @@
 #include <linux/bug.h>
 #include <linux/typecheck.h>
 #include <linux/err.h>
+#include <linux/panic.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
 

@@ -15,6 +15,12 @@ struct device;
 extern int register_reboot_notifier(struct notifier_block *);
 extern int unregister_reboot_notifier(struct notifier_block *);
 
+extern void kernel_restart_prepare(char *cmd);
+extern void kernel_restart(char *cmd);
+extern void kernel_halt(void);
+extern void kernel_power_off(void);
+extern void emergency_restart(void);
+
 extern int devm_register_reboot_notifier(struct device *, struct notifier_block *);
 
 struct sys_off_handler;
