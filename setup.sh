@@ -21,10 +21,13 @@ WITH19=1
 #   nlohmann-json3-dev                 reports and the knowledge base
 #   libgtest-dev                       unit tests
 #   python3 python3-jsonschema         lit, and validating reports against docs/report.schema.json
+#                                      and SARIF against the vendored SARIF 2.1.0 schema
+#   python3-yaml                       checking the GitHub Actions example in docs/
+#   chromium                           the HTML report test renders the page headless
 #   linux-source-6.1 bc flex bison libelf-dev libssl-dev lld-14 xz-utils perl
 #                                      the real-kernel integration test and bench/
 PKGS=(cmake make g++ llvm-14-dev libclang-14-dev clang-14 llvm-14-tools
-      nlohmann-json3-dev libgtest-dev python3 python3-jsonschema
+      nlohmann-json3-dev libgtest-dev python3 python3-jsonschema python3-yaml chromium
       linux-source-6.1 bc flex bison libelf-dev libssl-dev lld-14 xz-utils perl libc6-dev)
 [ $WITH19 = 1 ] && PKGS+=(llvm-19-dev libclang-19-dev clang-19 llvm-19-tools)
 

@@ -18,6 +18,8 @@ config.substitutions.append(("%kinc",
     "-nostdinc -I%s -D__KERNEL__ '-DKBUILD_MODNAME=\"test\"'" % kinc))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%modsafe_check", os.path.join(config.modsafe_bin_dir, "modsafe-check")))
+config.substitutions.append(("%modsafe_report", os.path.join(config.modsafe_bin_dir, "modsafe-report")))
 config.substitutions.append(("%srcroot", config.modsafe_src_root))
 config.substitutions.append(("%bindir", config.modsafe_bin_dir))
 config.substitutions.append(("%facts_schema",
