@@ -24,10 +24,13 @@ WITH19=1
 #                                      and SARIF against the vendored SARIF 2.1.0 schema
 #   python3-yaml                       checking the GitHub Actions example in docs/
 #   chromium                           the HTML report test renders the page headless
+#   liburcu-dev libdw-dev              the runtime shim: RCU for modules run in userspace
+#                                      (liburcu), symbolised stacks in its findings (libdw)
 #   linux-source-6.1 bc flex bison libelf-dev libssl-dev lld-14 xz-utils perl
 #                                      the real-kernel integration test and bench/
 PKGS=(cmake make g++ llvm-14-dev libclang-14-dev clang-14 llvm-14-tools
       nlohmann-json3-dev libgtest-dev python3 python3-jsonschema python3-yaml chromium
+      liburcu-dev libdw-dev
       linux-source-6.1 bc flex bison libelf-dev libssl-dev lld-14 xz-utils perl libc6-dev)
 [ $WITH19 = 1 ] && PKGS+=(llvm-19-dev libclang-19-dev clang-19 llvm-19-tools)
 

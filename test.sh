@@ -23,6 +23,10 @@ step "unit tests (LLVM 14)" build/bin/modsafe-unittests --gtest_brief=1
 step "lit suites (LLVM 14)" /usr/bin/python3 "$LIT" -sv build/test
 step "unit tests (LLVM 19)" build-llvm19/bin/modsafe-unittests --gtest_brief=1
 step "lit suites (LLVM 19)" /usr/bin/python3 "$LIT" -sv build-llvm19/test
+# The runtime shim: unit tests, scenarios and the examples under plain,
+# ThreadSanitizer and AddressSanitizer builds (static findings too when the
+# kernel tree is there).
+step "runtime shim (plain, TSan, ASan)" bash test/runtime/run.sh "$ROOT/build"
 if [ "${MODSAFE_SKIP_KERNEL:-0}" != 1 ]; then
   step "kernel integration (Linux 6.1, kbuild, clang 14)" \
     bash test/kernel/integration.sh "$ROOT/build/lib/modsafe.so"

@@ -1,0 +1,2 @@
+#include <linux/ktime.h>
+#include <linux/timer.h>

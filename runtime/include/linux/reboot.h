@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_REBOOT_H
+#define _LINUX_REBOOT_H
+#include <linux/notifier.h>
+#define SYS_OFF_PRIO_PLATFORM -256
+#define SYS_OFF_PRIO_LOW -128
+#define SYS_OFF_PRIO_DEFAULT 0
+#define SYS_OFF_PRIO_HIGH 192
+#define SYS_OFF_PRIO_FIRMWARE 224
+enum sys_off_mode {
+	SYS_OFF_MODE_POWER_OFF_PREPARE,
+	SYS_OFF_MODE_POWER_OFF,
+	SYS_OFF_MODE_RESTART_PREPARE,
+	SYS_OFF_MODE_RESTART,
+};
+#endif

@@ -1,0 +1,4 @@
+#define SZ_1K 0x00000400
+#define SZ_4K 0x00001000
+#define SZ_64K 0x00010000
+#define SZ_1M 0x00100000

@@ -1,0 +1,2 @@
+#include <linux/kernel.h>
+#include <linux/preempt.h>

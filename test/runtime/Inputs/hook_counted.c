@@ -1,0 +1,2 @@
+#define COUNTED 1
+#include "hook_sleep.c"

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The same kthread, stopped in the exit: no finding. */
+#include <linux/module.h>
+#include <linux/kthread.h>
+#include <linux/delay.h>
+
+static struct task_struct *worker;
+
+static int worker_fn(void *data)
+{
+	while (!kthread_should_stop())
+		msleep(20);
+	return 0;
+}
+
+static int __init demo_init(void)
+{
+	worker = kthread_run(worker_fn, NULL, "demo_worker");
+	return IS_ERR(worker) ? PTR_ERR(worker) : 0;
+}
+
+static void __exit demo_exit(void)
+{
+	kthread_stop(worker);
+}
+
+module_init(demo_init);
+module_exit(demo_exit);
+MODULE_LICENSE("GPL");
