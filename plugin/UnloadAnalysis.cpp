@@ -585,7 +585,10 @@ bool UnloadAnalysis::wholeModule() {
   return M.Name.empty() || M.BaseName.empty() || M.Name == M.BaseName;
 }
 
-bool UnloadAnalysis::unloadable() { return P->AC.module().Exit != nullptr; }
+bool UnloadAnalysis::unloadable() {
+  const ModuleModel &M = P->AC.module();
+  return M.Exit || !M.Init;
+}
 
 const std::vector<Arming> &UnloadAnalysis::armings() {
   P->scan();
@@ -607,6 +610,62 @@ const std::vector<TeardownRoot> &UnloadAnalysis::roots() {
 const std::vector<DeferredCall> &UnloadAnalysis::handshakes() {
   P->scan();
   return P->Hss;
+}
+
+const DeferredCall *UnloadAnalysis::handshakeWait(const Arming &A,
+                                                 const DeferredCall **Signal) {
+  if (!A.Callback)
+    return nullptr;
+  for (const DeferredCall &W : handshakes()) {
+    if (W.Kind != "wait" || W.Key.empty() || !reachedFrom(W.In))
+      continue;
+    for (const DeferredCall &S : handshakes())
+      if (S.Kind == "signal" && S.Key == W.Key && calledFrom(S.In, A.Callback)) {
+        if (Signal)
+          *Signal = &S;
+        return &W;
+      }
+  }
+  return nullptr;
+}
+
+bool UnloadAnalysis::handshakeStops(const Arming &A) {
+  if (A.Kind == "kthread") {
+    // A thread that signals and exits in one call (kthread_complete_and_exit)
+    // never returns into the module.
+    std::set<std::string> Exiting;
+    for (const nlohmann::json &E : P->AC.kb().section("handshakes"))
+      if (E.value("exits", false))
+        Exiting.insert(E["function"].get<std::string>());
+    for (const DeferredCall &W : handshakes()) {
+      if (W.Kind != "wait" || W.Key.empty() || !reachedFrom(W.In))
+        continue;
+      for (const DeferredCall &S : handshakes())
+        if (S.Kind == "signal" && S.Key == W.Key &&
+            (Exiting.count(S.Name) || Exiting.count(P->AC.kb().canonical(S.Name))) &&
+            calledFrom(S.In, A.Callback))
+          return true;
+    }
+    return false;
+  }
+  if (A.Kind != "timer" && A.Kind != "hrtimer" && A.Kind != "tasklet")
+    return false;
+  bool LoaderWaitsRcu = false;
+  for (const nlohmann::json &E : P->AC.kb().section("loader_quiescence"))
+    LoaderWaitsRcu |= E["waits_for"] == "rcu";
+  return LoaderWaitsRcu && handshakeWait(A);
+}
+
+bool UnloadAnalysis::tornDownByItsOwner(const Arming &A, const DeferredCall &T) {
+  if (!A.In || !T.In)
+    return false;
+  if (T.In == A.In && !isSetup(A.In))
+    return true;
+  for (const Arming &K : armings())
+    if (K.Kind == "kthread" && K.Callback && calledFrom(A.In, K.Callback) &&
+        calledFrom(T.In, K.Callback))
+      return true;
+  return false;
 }
 
 bool UnloadAnalysis::calledFrom(const FunctionDecl *FD, const FunctionDecl *Root) {

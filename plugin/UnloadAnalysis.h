@@ -67,7 +67,9 @@ public:
   /// Whether this TU is the whole module: kbuild's KBUILD_MODNAME equals
   /// KBUILD_BASENAME (or neither is defined), or the user said so.
   bool wholeModule();
-  /// The module can be unloaded: it has a module_exit.
+  /// The module can be unloaded: it has a module_exit, or neither init nor
+  /// exit (a library module such as 8250_base; the kernel refuses only a
+  /// module with an init and no exit, kernel/module/main.c: delete_module).
   bool unloadable();
 
   const std::vector<Arming> &armings();
@@ -77,6 +79,19 @@ public:
   /// complete()/wait_for_completion() calls (`handshakes`: Kind is "signal"
   /// or "wait", Key the completion).
   const std::vector<DeferredCall> &handshakes();
+  /// Whether the teardown T stops A within the deferred execution that
+  /// armed it: the same function (not init, a probe or an open), or two
+  /// functions the same kernel thread runs — a thread that sets up its own
+  /// timer and stops it as it ends.
+  bool tornDownByItsOwner(const Arming &A, const DeferredCall &T);
+  /// The wait on the way out on a completion A's callback signals (a stop
+  /// handshake: `queue = 0; wait_for_completion(&stop)`), or null.
+  const DeferredCall *handshakeWait(const Arming &A, const DeferredCall **Signal = nullptr);
+  /// Whether such a handshake stops A for good: its callback runs with
+  /// preemption off (timer, hrtimer, tasklet), so the rest of it after
+  /// complete() is an RCU reader the loader's own synchronize_rcu() in
+  /// free_module() waits for (`loader_quiescence`) before the text goes.
+  bool handshakeStops(const Arming &A);
   /// Whether FD is Root or a function of this TU Root calls.
   bool calledFrom(const clang::FunctionDecl *FD, const clang::FunctionDecl *Root);
   /// The root FD is reached from (a root itself, or called from one), or null.

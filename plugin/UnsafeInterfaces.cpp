@@ -114,6 +114,34 @@ struct UnsafeInterfaces::Impl {
     return true;
   }
 
+  /// Whether Name uses "register" as its verb (register_foo, foo_register,
+  /// foo_register_bar), not as the noun of a hardware register
+  /// (rtsx_pci_write_register, dump_registers).
+  static bool registerVerb(const std::string &Name) {
+    static const std::set<std::string> NounVerbs = {
+        "read", "write", "set", "get", "update", "modify", "dump", "clear", "poll",
+        "wait", "rmw", "mask", "masked", "program", "init", "save", "restore",
+        "print", "show", "test", "check", "load", "store", "copy", "access", "reg"};
+    std::vector<std::string> Tokens;
+    size_t B = 0;
+    while (B <= Name.size()) {
+      size_t E = Name.find('_', B);
+      Tokens.push_back(Name.substr(B, E == std::string::npos ? std::string::npos : E - B));
+      if (E == std::string::npos)
+        break;
+      B = E + 1;
+    }
+    // A read/write/set … before it makes "register" its object
+    // (rtsx_pci_write_phy_register).
+    for (size_t I = 0; I < Tokens.size(); ++I) {
+      if (NounVerbs.count(Tokens[I]))
+        return false;
+      if (Tokens[I] == "register")
+        return true;
+    }
+    return false;
+  }
+
   /// Does the translation unit declare an unregister counterpart of Name?
   /// `foo_register_bar` has one in any `foo_unregister*`/`foo_deregister*`
   /// (parport_register_dev_model / parport_unregister_device);
@@ -252,9 +280,7 @@ struct UnsafeInterfaces::Impl {
     // way to take the callbacks back.
     if (AC.isModuleFunction(Callee))
       return;
-    if (Name.find("register") == std::string::npos ||
-        Name.find("unregister") != std::string::npos ||
-        Name.find("deregister") != std::string::npos)
+    if (!registerVerb(Name))
       return;
     // Device-managed (devm_*): undone by the devres core when the driver
     // unbinds, with the interface's own unregister.

@@ -68,6 +68,10 @@ public:
       // Runs only on the way to a restart or panic: nothing unloads after.
       if (U.endsSystem(A.Callback))
         continue;
+      // Stopped by a completion handshake, and what runs of it after
+      // complete() is covered by the loader's grace period.
+      if (U.handshakeStops(A))
+        continue;
       const DeferredCall *Other = nullptr, *Unreached = nullptr;
       if (tornDown(U, A, Other, Unreached))
         continue;
@@ -206,23 +210,18 @@ private:
   /// (`complete(&stop)` when told to stop) waits only until complete() is
   /// called: the callback then still returns through the module's code.
   static void handshakeNote(UnloadAnalysis &U, const Arming &A, Finding &F) {
-    for (const DeferredCall &W : U.handshakes()) {
-      if (W.Kind != "wait" || W.Key.empty() || !U.reachedFrom(W.In))
-        continue;
-      for (const DeferredCall &S : U.handshakes()) {
-        if (S.Kind != "signal" || S.Key != W.Key || !U.calledFrom(S.In, A.Callback))
-          continue;
-        std::string Cb = A.Callback->getName().str();
-        F.Notes.push_back(
-            {W.Loc, "'" + W.Name + "' here returns once '" + Cb + "' has called '" +
-                        S.Name + "', while '" + Cb + "' is still running module code" +
-                        (A.Kind == "kthread"
-                             ? "; end the thread with kthread_complete_and_exit()"
-                             : "; a completion does not replace the synchronous teardown")});
-        F.Notes.push_back({S.Loc, "'" + Cb + "' signals the completion here"});
-        return;
-      }
-    }
+    const DeferredCall *S = nullptr;
+    const DeferredCall *W = U.handshakeWait(A, &S);
+    if (!W)
+      return;
+    std::string Cb = A.Callback->getName().str();
+    F.Notes.push_back(
+        {W->Loc, "'" + W->Name + "' here returns once '" + Cb + "' has called '" +
+                     S->Name + "', while '" + Cb + "' is still running module code" +
+                     (A.Kind == "kthread"
+                          ? "; end the thread with kthread_complete_and_exit()"
+                          : "; a completion does not replace the synchronous teardown")});
+    F.Notes.push_back({S->Loc, "'" + Cb + "' signals the completion here"});
   }
 
   static bool tornDown(UnloadAnalysis &U, const Arming &A, const DeferredCall *&Other,
@@ -245,10 +244,10 @@ private:
       }
       if (U.reachedFrom(T.In))
         return true;
-      // Armed and torn down by the same function (a thread that sets up its
-      // own timer and stops it as it ends), unless that is init or a
-      // probe/open, whose own teardown is elsewhere.
-      if (T.In == A.In && !U.isSetup(A.In))
+      // Armed and torn down by the same function, or by one thread (a
+      // thread that sets up its own timer and stops it as it ends), unless
+      // that is init or a probe/open, whose own teardown is elsewhere.
+      if (U.tornDownByItsOwner(A, T))
         return true;
       if (!Unreached)
         Unreached = &T;

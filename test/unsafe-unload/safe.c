@@ -50,6 +50,10 @@ static int __init demo_init(void)
 	/* A counterpart is declared: not known to be unsafe. */
 	register_reboot_notifier(&demo_reboot_nb);
 	legacy2_register_ops(&demo_ops);
+	/* A hardware register, not a registration. */
+	legacy_write_register(&demo_ops, 0x10, 1);
+	legacy_dump_registers(&demo_ops);
+	legacy_write_phy_register(&demo_ops, 0x10, 1);
 	/* The owner is in reach. */
 	owned_register_ops(&demo_owned);
 	legacy_register_ops_owner(&demo_ops, THIS_MODULE);

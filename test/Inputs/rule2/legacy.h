@@ -32,6 +32,12 @@ extern struct legacy_ops *legacy_register_handle(struct legacy_ops *ops);
 extern int legacy2_register_ops(struct legacy_ops *ops);
 extern void legacy2_unregister_ops(struct legacy_ops *ops);
 
+/* "register" as a noun: a hardware register, written through a structure
+ * that holds callbacks (rtsx_pci_write_register()). Not a registration. */
+extern int legacy_write_register(struct legacy_ops *ops, unsigned int addr, unsigned int val);
+extern int legacy_dump_registers(struct legacy_ops *ops);
+extern int legacy_write_phy_register(struct legacy_ops *ops, unsigned int addr, unsigned int val);
+
 /* The owner is in reach. */
 extern int owned_register_ops(struct owned_ops *ops);
 extern int legacy_register_ops_owner(struct legacy_ops *ops, struct module *owner);
