@@ -1,16 +1,14 @@
 // The clang plugin: -fplugin=modsafe.so. It runs after clang's own action
 // (AddAfterMainAction), only reads the AST, and so never changes what clang
 // compiles; findings are warnings that -Werror does not promote.
-#include "Analysis.h"
+#include "Driver.h"
 #include "KnowledgeBase.h"
 #include "Options.h"
-#include "Reporter.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -30,41 +28,7 @@ public:
       : CI(CI), Opts(std::move(Opts)), KB(std::move(KB)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    // A TU that did not compile has no trustworthy AST, and no report.
-    if (CI.getDiagnostics().hasErrorOccurred())
-      return;
-    Reporter Rep(CI.getDiagnostics(), Ctx.getSourceManager(), Ctx.getLangOpts(),
-                 *Opts);
-    AnalysisContext AC(Ctx, CI.getPreprocessor(), *KB, Rep, *Opts);
-    analyzeTranslationUnit(AC, createChecks(*Opts));
-    if (Opts->ReportDir.empty())
-      return;
-
-    const SourceManager &SM = Ctx.getSourceManager();
-    llvm::SmallString<256> Main(
-        SM.getFilename(SM.getLocForStartOfFile(SM.getMainFileID())));
-    llvm::SmallString<256> AbsMain(Main);
-    llvm::sys::fs::make_absolute(AbsMain);
-    const ModuleModel &M = AC.module();
-    nlohmann::json Report = Rep.json(std::string(Main.str()), M.IsModule, M.Name);
-    // Unique per TU: the same file may be compiled into several objects.
-    std::string Key = std::string(AbsMain.str()) + '\0' +
-                      CI.getFrontendOpts().OutputFile;
-    std::string Error;
-    if (!Reporter::writeReport(Report, Opts->ReportDir, Key, Error)) {
-      pluginError(CI, Error);
-      return;
-    }
-    // Facts for the whole-module step: may-sleep summaries of the functions
-    // other files of the module can call.
-    nlohmann::json Facts = {{"modsafe_facts", 1},
-                            {"main_file", Report["main_file"]},
-                            {"module", M.Name},
-                            {"is_module", M.IsModule},
-                            {"functions", AC.sleep().facts()}};
-    if (!Reporter::writeReport(Facts, Opts->ReportDir, Key, Error,
-                               ".modsafe-facts.json"))
-      pluginError(CI, Error);
+    analyzeAndReport(CI, Ctx, *Opts, *KB);
   }
 
 private:
@@ -98,15 +62,10 @@ protected:
       llvm::errs() << Options::helpText("-fplugin-arg-modsafe-");
     auto K = std::make_shared<KnowledgeBase>();
     std::string Error;
-    if (!K->loadBuiltin(Error)) {
-      pluginError(CI, "built-in knowledge base: " + Error);
+    if (!loadKnowledgeBase(*O, *K, Error)) {
+      pluginError(CI, Error);
       return false;
     }
-    for (const std::string &F : O->RuleFiles)
-      if (!K->loadFile(F, Error)) {
-        pluginError(CI, "rules file refused: " + Error);
-        return false;
-      }
     Opts = std::move(O);
     KB = std::move(K);
     return true;
