@@ -1,6 +1,7 @@
 #include "Driver.h"
 
 #include "Analysis.h"
+#include "ModuleFacts.h"
 #include "Reporter.h"
 
 #include "clang/AST/ASTContext.h"
@@ -62,13 +63,11 @@ void analyzeAndReport(CompilerInstance &CI, ASTContext &Ctx,
   nlohmann::json Report = Rep.json(std::string(Main.str()), M.IsModule, M.Name);
   if (!WorkingDir.empty())
     Report["working_directory"] = WorkingDir;
-  // Facts for the whole-module step: may-sleep summaries of the functions
-  // other files of the module can call.
-  nlohmann::json Facts = {{"modsafe_facts", 1},
-                          {"main_file", Report["main_file"]},
-                          {"module", M.Name},
-                          {"is_module", M.IsModule},
-                          {"functions", AC.sleep().facts()}};
+  // Facts for the whole-module step (tools/modsafe-link): what the module's
+  // other files need to know of this one.
+  nlohmann::json Facts =
+      moduleFacts(AC, Report["main_file"].get<std::string>(),
+                  Report["working_directory"].get<std::string>());
   if (!Opts.ReportDir.empty()) {
     // Unique per TU: the same file may be compiled into several objects.
     std::string Key = std::string(AbsMain.str()) + '\0' +

@@ -368,6 +368,7 @@ struct SleepAnalysis::Impl {
   std::map<const FunctionDecl *, std::vector<SleepSite>> Sites;
   std::map<const FunctionDecl *, RegionResult> Regions;
   std::unique_ptr<std::vector<CallbackUse>> Callbacks;
+  std::vector<CallbackUse> ExternalCbs;
 
   explicit Impl(AnalysisContext &AC)
       : AC(AC), K(AC.kb()), Macros(AC.sm(), AC.langOpts()) {}
@@ -1705,8 +1706,17 @@ struct SleepAnalysis::Impl {
 
     void add(const FunctionDecl *F, const CallbackEntry &E, SourceLocation Where,
              const std::string &Via) {
+      const FunctionDecl *Decl = F;
       F = bodyOf(F);
-      if (!F || !I.AC.isModuleFunction(F))
+      if (!F) {
+        // Defined in another file of the module, perhaps: the whole-module
+        // step looks it up there.
+        if (Decl && Decl->getIdentifier() && !Decl->getBuiltinID() &&
+            Seen.insert({Decl, Via, Where.getRawEncoding()}).second)
+          I.ExternalCbs.push_back({Decl, E.Context, E.Counted, Where, Via});
+        return;
+      }
+      if (!I.AC.isModuleFunction(F))
         return;
       if (!Seen.insert({F, Via, Where.getRawEncoding()}).second)
         return;
@@ -1837,14 +1847,17 @@ struct SleepAnalysis::Impl {
 
   // ---- facts -------------------------------------------------------------
 
+  nlohmann::json linkFacts();
+
   nlohmann::json facts() {
     solve();
     nlohmann::json Fs = nlohmann::json::array();
     auto loc = [&](SourceLocation L) {
       PresumedLoc P = SM().getPresumedLoc(SM().getFileLoc(L));
       if (P.isInvalid())
-        return nlohmann::json{{"file", ""}, {"line", 0}};
-      return nlohmann::json{{"file", P.getFilename()}, {"line", P.getLine()}};
+        return nlohmann::json{{"file", ""}, {"line", 0}, {"column", 0}};
+      return nlohmann::json{{"file", P.getFilename()}, {"line", P.getLine()},
+                            {"column", P.getColumn()}};
     };
     for (const Decl *D : AC.ownDecls()) {
       const auto *FD = dyn_cast<FunctionDecl>(D);
@@ -1878,6 +1891,41 @@ struct SleepAnalysis::Impl {
         }
       }
       J["chain"] = Ch;
+      // Region kinds every sleeping site of FD is reached with a caller's
+      // region of that kind released (drbd's _conn_request_state(): unlock
+      // the caller's lock, sleep, lock again): the whole-module step does
+      // not report a caller holding only such a region.
+      nlohmann::json Rel = nlohmann::json::array();
+      if (S.Yes || S.NonGfpCond || !S.Params.empty()) {
+        std::set<std::string> Kinds;
+        for (const auto &[N, E] : K.Regions)
+          Kinds.insert(E.Kind);
+        // The witness the chain shows, as the plugin judges a caller in
+        // the same file by it; all sites when it is not among them.
+        std::vector<const SleepSite *> Ss;
+        for (const SleepSite &Site : sites(FD))
+          if (W && Site.S == W->S)
+            Ss.push_back(&Site);
+        if (Ss.empty())
+          for (const SleepSite &Site : sites(FD))
+            Ss.push_back(&Site);
+        for (const std::string &Kd : Kinds) {
+          bool All = !Ss.empty();
+          for (const SleepSite *Site : Ss) {
+            // FD itself first (a caller's site would go through it), then
+            // the functions below it on the chain.
+            bool Released = false;
+            if (info(FD).HasRegion)
+              if (const FactState *St = stateAt(regions(FD), Site->S))
+                for (const Fact &F : *St)
+                  Released |= !F.E && F.Key == "released:" + Kd;
+            All = All && (Released || dropsOnTheWay(*Site, Kd, 1));
+          }
+          if (All)
+            Rel.push_back(Kd);
+        }
+      }
+      J["releases_before_sleep"] = Rel;
       // Calls to functions this TU does not define: the whole-module step
       // joins them with the summaries of the module's other files.
       nlohmann::json Calls = nlohmann::json::array();
@@ -1906,6 +1954,120 @@ struct SleepAnalysis::Impl {
     return Fs;
   }
 };
+
+nlohmann::json SleepAnalysis::Impl::linkFacts() {
+  solve();
+  callbacks();
+  auto loc = [&](SourceLocation L) {
+    PresumedLoc P = SM().getPresumedLoc(SM().getFileLoc(L));
+    if (P.isInvalid())
+      return nlohmann::json{{"file", ""}, {"line", 0}, {"column", 0}};
+    return nlohmann::json{{"file", P.getFilename()}, {"line", P.getLine()},
+                          {"column", P.getColumn()}};
+  };
+  // A call the whole-module step can follow: to a named function this TU
+  // does not define and the knowledge base does not describe.
+  auto external = [&](const Stmt *St) -> const FunctionDecl * {
+    const auto *CE = dyn_cast<CallExpr>(St);
+    const FunctionDecl *C = CE ? CE->getDirectCallee() : nullptr;
+    if (!C || !C->getIdentifier() || bodyOf(C) || C->getBuiltinID())
+      return nullptr;
+    std::string N = C->getName().str();
+    if (K.sleeps(N) || K.find(K.Allocators, N) || K.Regions.count(N) || K.Ends.count(N))
+      return nullptr;
+    return C;
+  };
+  std::function<void(const Stmt *, const std::function<void(const CallExpr *)> &)> Walk =
+      [&](const Stmt *St, const std::function<void(const CallExpr *)> &On) {
+        if (!St)
+          return;
+        if (const auto *CE = dyn_cast<CallExpr>(St))
+          On(CE);
+        for (const Stmt *Ch : St->children())
+          Walk(Ch, On);
+      };
+
+  nlohmann::json Atomic = nlohmann::json::array();
+  for (const Decl *D : AC.ownDecls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() || !info(FD).HasRegion)
+      continue;
+    RegionResult &RR = regions(FD);
+    Walk(FD->getBody(), [&](const CallExpr *CE) {
+      const FunctionDecl *C = external(CE);
+      const FactState *St = C ? stateAt(RR, CE) : nullptr;
+      if (!St)
+        return;
+      for (auto F = St->rbegin(); F != St->rend(); ++F)
+        if (F->E) {
+          nlohmann::json J = loc(CE->getBeginLoc());
+          J["callee"] = C->getName().str();
+          J["in"] = FD->getName().str();
+          nlohmann::json R = loc(F->Loc);
+          R["kind"] = F->E->Kind;
+          R["begin"] = F->BeginName;
+          J["region"] = R;
+          Atomic.push_back(J);
+          break;
+        }
+    });
+  }
+
+  nlohmann::json CbCalls = nlohmann::json::array();
+  std::set<std::pair<const FunctionDecl *, const CallExpr *>> SeenCb;
+  for (const CallbackUse &U : *Callbacks) {
+    if (U.Context == "process")
+      continue;
+    // Through this TU's own functions, depth-first, each function once.
+    std::vector<std::pair<const FunctionDecl *, const CallExpr *>> Path;
+    std::set<const FunctionDecl *> OnPath;
+    std::function<void(const FunctionDecl *)> Visit = [&](const FunctionDecl *FD) {
+      if (!FD || !FD->hasBody() || Path.size() > 6 || !OnPath.insert(FD).second)
+        return;
+      Walk(FD->getBody(), [&](const CallExpr *CE) {
+        if (const FunctionDecl *C = external(CE)) {
+          if (!SeenCb.insert({U.FD, CE}).second)
+            return;
+          nlohmann::json J = loc(CE->getBeginLoc());
+          J["callee"] = C->getName().str();
+          J["callback"] = U.FD->getName().str();
+          J["context"] = U.Context;
+          J["via"] = U.Via;
+          J["where"] = loc(U.Where);
+          nlohmann::json Through = nlohmann::json::array();
+          for (const auto &[F, At] : Path) {
+            nlohmann::json X = loc(At->getBeginLoc());
+            X["message"] = "'" + F->getName().str() + "' calls '" +
+                           At->getDirectCallee()->getName().str() + "'";
+            Through.push_back(X);
+          }
+          J["through"] = Through;
+          CbCalls.push_back(J);
+          return;
+        }
+        if (const FunctionDecl *Local = bodyOf(CE->getDirectCallee()))
+          if (AC.isModuleFunction(Local)) {
+            Path.push_back({FD, CE});
+            Visit(Local);
+            Path.pop_back();
+          }
+      });
+      OnPath.erase(FD);
+    };
+    Visit(U.FD);
+  }
+
+  nlohmann::json Ext = nlohmann::json::array();
+  for (const CallbackUse &U : ExternalCbs) {
+    nlohmann::json J = loc(U.Where);
+    J["name"] = U.FD->getName().str();
+    J["context"] = U.Context;
+    J["counted"] = U.Counted;
+    J["via"] = U.Via;
+    Ext.push_back(J);
+  }
+  return {{"atomic_calls", Atomic}, {"callback_calls", CbCalls}, {"external_callbacks", Ext}};
+}
 
 std::string describeContext(const std::string &C) {
   if (C == "hardirq")
@@ -1943,5 +2105,6 @@ const std::vector<CallbackUse> &SleepAnalysis::callbacks() {
   return P->callbacks();
 }
 nlohmann::json SleepAnalysis::facts() { return P->facts(); }
+nlohmann::json SleepAnalysis::linkFacts() { return P->linkFacts(); }
 
 } // namespace modsafe

@@ -100,6 +100,13 @@ public:
   /// whole-module step (docs/report-format.md, "Fact files").
   nlohmann::json facts();
 
+  /// What the whole-module step needs to follow calls into the module's
+  /// other files: calls to functions this TU does not define made inside an
+  /// atomic region ("atomic_calls") or from a non-sleeping callback
+  /// ("callback_calls", through this TU's own functions), and callbacks
+  /// handed out whose body is elsewhere ("external_callbacks").
+  nlohmann::json linkFacts();
+
 private:
   struct Impl;
   std::unique_ptr<Impl> P;

@@ -56,6 +56,16 @@ Needs the tree prepared and built by test/kernel/integration.sh (kbuild's
    whose marker did not show (code disabled by #if/#ifdef) is "inactive";
    neither counts in the detection rate.
 
+4. With --link MODSAFE_LINK, the whole-module step: each mutant the plugin
+   did not detect is judged across its module (the kbuild .mod file that
+   names its object: a module of several files, or of one file the plugin
+   cannot take for the whole module, like rng-core's core.c). Every TU of the module is compiled once,
+   unmodified, with -fplugin-arg-modsafe-report-dir (OUTDIR/link/<module>/
+   base); per mutant, those fact files minus the mutated TU's, plus the
+   mutant's own, go through modsafe-link. Detected: a [modsafe-missing-
+   teardown] line of modsafe-link's that the unmodified module has not
+   (paths of the mutated file mapped back to the original).
+
 Writes OUTDIR/mutants.json (+ logs/) and prints a summary.  Exit 0 whatever
 the detection rate; 2 on setup errors (tree not built, plugin missing or not
 loadable).  python3 standard library only.
@@ -479,6 +489,113 @@ def run_compile(argv, cwd, logpath, mainfile):
 # selection / main
 # --------------------------------------------------------------------------
 
+def link_run(link, factdir, mapping):
+    """modsafe-link over factdir: the set of missing-teardown lines."""
+    r = subprocess.run([link, factdir], capture_output=True, text=True, errors="replace")
+    if r.returncode not in (0, 1):
+        return None, r.stderr.strip()[:500]
+    found = set()
+    for line in r.stdout.splitlines():
+        if "[modsafe-missing-teardown]" in line:
+            for old, new in mapping.items():
+                line = line.replace(old, new)
+            found.add(line)
+    return found, None
+
+
+def link_mutants(a, sel, tus, texts, ksrc, out, plugin):
+    """Judge the still undetected mutants of multi-file modules across the
+    whole module (see the module docstring, 4)."""
+    link = os.path.realpath(a.link)
+    # object -> (module name, objects) from the .mod files
+    mod_of = {}
+    for d in sorted({os.path.dirname(o) for o, _c in tus.values()}):
+        # a module's .mod is in its own directory or one above its objects
+        # (habanalabs.mod names common/*.o, goya/*.o)
+        for up in (d, os.path.dirname(d), os.path.dirname(os.path.dirname(d))):
+            full = os.path.join(ksrc, up)
+            if not up or not os.path.isdir(full):
+                continue
+            for mf in sorted(os.listdir(full)):
+                if not mf.endswith(".mod"):
+                    continue
+                with open(os.path.join(full, mf)) as f:
+                    objs = [os.path.normpath(x) for x in f.read().split() if x.endswith(".o")]
+                for o in objs:
+                    mod_of.setdefault(o, (mf[:-4], objs))
+    todo = [c for c in sel if c["compiled"] and c["active"] and not c["detected"]]
+    mods = {}
+    for c in todo:
+        obj = tus[c["file"]][0]
+        m = mod_of.get(obj)
+        if m:
+            c["module"], c["module_files"] = m[0], len(m[1])
+            mods[m[0]] = m[1]
+    if not mods:
+        return
+    by_obj = {obj: (src, cmd) for src, (obj, cmd) in tus.items()}
+    ldir = os.path.join(out, "link")
+    if os.path.isdir(ldir):
+        shutil.rmtree(ldir)
+    jobs = []
+    for name, objs in sorted(mods.items()):
+        base = os.path.join(ldir, name, "base")
+        os.makedirs(base)
+        for o in objs:
+            if o not in by_obj:
+                cmd, src = read_cmd(o, ksrc)
+                if not cmd or not src:
+                    continue
+            else:
+                src, cmd = by_obj[o]
+            argv = compile_argv(cmd, src, o, src, os.path.join(ksrc, os.path.dirname(src)), plugin)
+            if argv:
+                jobs.append((argv + [f"-fplugin-arg-modsafe-report-dir={base}"],
+                             os.path.join(out, "logs", f"link-{name}-{os.path.basename(src)}.log"),
+                             src))
+    log(f"whole-module step: {len(mods)} modules, {len(jobs)} TUs to compile once")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
+        list(ex.map(lambda j: run_compile(j[0], ksrc, j[1], j[2]), jobs))
+    base_found = {}
+    for name in mods:
+        found, err = link_run(link, os.path.join(ldir, name, "base"), {})
+        base_found[name] = found
+        if err:
+            log(f"  {name}: modsafe-link failed: {err}")
+    def judge(c):
+        name = c.get("module")
+        if not name or base_found.get(name) is None:
+            return
+        base = os.path.join(ldir, name, "base")
+        mdir = os.path.join(ldir, name, c["tag"])
+        os.makedirs(mdir)
+        for fn in os.listdir(base):
+            if not fn.endswith(".modsafe-facts.json"):
+                continue
+            with open(os.path.join(base, fn)) as f:
+                if json.load(f).get("main_file") == c["file"]:
+                    continue
+            shutil.copy(os.path.join(base, fn), mdir)
+        obj, cmd = tus[c["file"]]
+        mfile = os.path.join(out, c["mutant_file"])
+        argv = compile_argv(cmd, c["file"], obj, mfile,
+                            os.path.join(ksrc, os.path.dirname(c["file"])), plugin)
+        run_compile(argv + [f"-fplugin-arg-modsafe-report-dir={mdir}"], ksrc,
+                    os.path.join(out, "logs", f"link-{c['tag']}.log"), mfile)
+        found, err = link_run(link, mdir, {mfile: c["file"]})
+        if found is None:
+            c["errors"] = (c.get("errors") or []) + ["modsafe-link: " + err]
+            return
+        new = sorted(found - base_found[name])
+        if new:
+            c["detected"] = True
+            c["detected_by"] = "link"
+            c["status"] = "detected"
+            c["new_findings"] = new
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
+        list(ex.map(judge, [c for c in todo if c.get("module")]))
+
+
 def select(cands, cap):
     if cap is None or cap >= len(cands):
         return list(cands)
@@ -514,6 +631,8 @@ def main():
     ap.add_argument("--max", type=int, default=None, help="cap on mutants (deterministic)")
     ap.add_argument("--jobs", type=int,
                     default=int(os.environ.get("MODSAFE_JOBS") or 2))
+    ap.add_argument("--link", default=None, metavar="MODSAFE_LINK",
+                    help="judge mutants of modules of several files with modsafe-link")
     ap.add_argument("--ksrc", default=os.path.join(
         os.environ.get("MODSAFE_KERNEL_DIR", "/var/tmp/modsafe-kernel"), "linux-source-6.1"))
     a = ap.parse_args()
@@ -645,10 +764,14 @@ def main():
         c["errors"] = (["baseline: " + e for e in b["errors"]] + m["errors"])[:10]
         c["seconds"] = m["seconds"]
         c["detected"] = bool(c["compiled"] and c["active"] and new)
+        c["detected_by"] = "plugin" if c["detected"] else None
         c["status"] = ("compile-failed" if not c["compiled"] else
                        "inactive" if not c["active"] else
                        "detected" if c["detected"] else "undetected")
         c.pop("span", None)
+
+    if a.link:
+        link_mutants(a, sel, tus, texts, ksrc, out, plugin)
 
     compiled = [c for c in sel if c["compiled"]]
     active = [c for c in compiled if c["active"]]
@@ -700,7 +823,14 @@ def main():
     if undetected:
         print(f"\nUndetected mutants ({len(undetected)}) — review:")
         for c in undetected:
-            print(f"  {c['file']}:{c['line']}  {c['teardown']}({c['object']})  [{c['mode']}]")
+            print(f"  {c['file']}:{c['line']}  {c['teardown']}({c['object']})  [{c['mode']}]"
+                  + (f"  module {c['module']} ({c['module_files']} files)" if c.get("module") else ""))
+    linked = [c for c in detected if c.get("detected_by") == "link"]
+    if a.link:
+        print(f"\ndetected by the whole-module step (modsafe-link): {len(linked)}")
+        for c in linked:
+            print(f"  {c['file']}:{c['line']}  {c['teardown']}({c['object']})  "
+                  f"module {c['module']} ({c['module_files']} files)")
     print(f"\nwritten: {os.path.join(out, 'mutants.json')}")
     return 0
 
