@@ -2,15 +2,21 @@
 
 #include "Analysis.h"
 #include "ModuleFacts.h"
+#include "ProjectConfig.h"
 #include "Reporter.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
 namespace modsafe {
+
+static void analyzeConfigured(CompilerInstance &CI, ASTContext &Ctx,
+                              const Options &Opts, const KnowledgeBase &KB,
+                              TUOutput *Out, const std::string &WorkingDir);
 
 namespace {
 void modsafeError(CompilerInstance &CI, const std::string &Msg) {
@@ -40,6 +46,48 @@ void analyzeAndReport(CompilerInstance &CI, ASTContext &Ctx,
   // A TU that did not compile has no trustworthy AST, and no report.
   if (CI.getDiagnostics().hasErrorOccurred())
     return;
+  // The project's .modsafe.json, found upward from the main file, under
+  // the command line's options.
+  Options Effective;
+  std::unique_ptr<KnowledgeBase> ProjectKB;
+  {
+    const SourceManager &SM0 = Ctx.getSourceManager();
+    llvm::SmallString<256> Dir(
+        SM0.getFilename(SM0.getLocForStartOfFile(SM0.getMainFileID())));
+    if (WorkingDir.empty())
+      llvm::sys::fs::make_absolute(Dir);
+    else
+      llvm::sys::fs::make_absolute(WorkingDir, Dir);
+    llvm::sys::path::remove_filename(Dir);
+    ProjectConfig PC;
+    std::string Error;
+    if (!Opts.NoConfig &&
+        (!findProjectConfig(std::string(Dir.str()), PC, Error) ||
+         !applyProjectConfig(PC, Opts, Effective, Error))) {
+      modsafeError(CI, "project configuration refused: " + Error);
+      if (Out)
+        Out->WriteFailed = true;
+      return;
+    }
+    if (!PC.Found) {
+      Effective = Opts;
+    } else if (!PC.Rules.empty()) {
+      ProjectKB = std::make_unique<KnowledgeBase>(KB);
+      for (const std::string &F : PC.Rules)
+        if (!ProjectKB->loadFile(F, Error)) {
+          modsafeError(CI, "rules file of " + PC.Path + " refused: " + Error);
+          if (Out)
+            Out->WriteFailed = true;
+          return;
+        }
+    }
+  }
+  analyzeConfigured(CI, Ctx, Effective, ProjectKB ? *ProjectKB : KB, Out, WorkingDir);
+}
+
+static void analyzeConfigured(CompilerInstance &CI, ASTContext &Ctx,
+                              const Options &Opts, const KnowledgeBase &KB,
+                              TUOutput *Out, const std::string &WorkingDir) {
   Reporter Rep(CI.getDiagnostics(), Ctx.getSourceManager(), Ctx.getLangOpts(),
                Opts);
   AnalysisContext AC(Ctx, CI.getPreprocessor(), KB, Rep, Opts);

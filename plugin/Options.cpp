@@ -125,6 +125,10 @@ bool Options::parseArg(const std::string &Arg, std::string &Error) {
     return noValue() && (Werror = true);
   if (Name == "assume-module")
     return noValue() && (AssumeModule = true);
+  if (Name == "no-config")
+    return noValue() && (NoConfig = true);
+  if (Name == "list-unused-suppressions")
+    return noValue() && (ListUnusedSuppressions = true);
   Error = "unknown option '" + Arg + "' (see " + "help)";
   return false;
 }
@@ -143,6 +147,10 @@ std::string Options::helpText(const std::string &P) {
       "  " + P + "werror              report findings as errors (default: warnings that\n"
       "                                 -Werror does not turn into errors)\n"
       "  " + P + "assume-module       apply module-only checks to code built without -DMODULE\n"
+      "  " + P + "no-config           do not read the project's .modsafe.json (found upward\n"
+      "                                 from the source file)\n"
+      "  " + P + "list-unused-suppressions\n"
+      "                                 warn on 'modsafe: ignore' comments that suppress nothing\n"
       "\n"
       "Checks:\n";
   for (const CheckInfo &C : checkCatalogue()) {

@@ -21,6 +21,10 @@ public:
   /// Returns false with Error set for an item that matches no known check.
   bool parse(const std::string &Globs, std::string &Error);
   bool enabled(const std::string &Id) const;
+  /// Appends O's items after this filter's (they win).
+  void append(const CheckFilter &O) {
+    Items.insert(Items.end(), O.Items.begin(), O.Items.end());
+  }
 
 private:
   std::vector<std::pair<bool, std::string>> Items; // (enable, glob)
@@ -33,6 +37,8 @@ struct Options {
   std::string HeaderFilter; // regex of header paths whose findings are kept
   bool Werror = false;      // findings as errors (off: never fails a build)
   bool AssumeModule = false; // apply module checks without -DMODULE
+  bool NoConfig = false;     // do not look for a project .modsafe.json
+  bool ListUnusedSuppressions = false; // warn on `modsafe: ignore` comments that suppress nothing
   bool Help = false;
 
   /// Parses one "name" or "name=value" argument. Error names the argument.

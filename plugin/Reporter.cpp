@@ -51,9 +51,93 @@ void Reporter::flush() {
   };
   std::stable_sort(Pending.begin(), Pending.end(),
                    [&](const Finding &A, const Finding &B) { return Key(A) < Key(B); });
-  for (const Finding &F : Pending)
+  for (const Finding &F : Pending) {
+    if (suppressed(F)) {
+      ++Suppressed;
+      continue;
+    }
     emit(F);
+  }
   Pending.clear();
+  if (Opts.ListUnusedSuppressions)
+    listUnusedSuppressions();
+}
+
+void Reporter::scanSuppressions(clang::FileID FID) {
+  if (!Scanned.insert(FID.getHashValue()).second)
+    return;
+  bool Invalid = false;
+  llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return;
+  static const llvm::StringRef Marker = "modsafe: ignore";
+  for (size_t P = Text.find(Marker); P != llvm::StringRef::npos;
+       P = Text.find(Marker, P + Marker.size())) {
+    // Only inside a comment that starts on the same line.
+    size_t LineStart = Text.rfind('\n', P);
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    llvm::StringRef Before = Text.slice(LineStart, P);
+    if (!Before.contains("//") && !Before.contains("/*"))
+      continue;
+    size_t End = Text.find_first_of("\n", P);
+    llvm::StringRef Rest = Text.slice(P + Marker.size(), End);
+    size_t Stop = std::min(Rest.find(':'), Rest.find("*/"));
+    Rest = Rest.substr(0, Stop);
+    Suppression S;
+    S.Loc = SM.getLocForStartOfFile(FID).getLocWithOffset(P);
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    Rest.split(Parts, ',', -1, false);
+    for (llvm::StringRef Part : Parts) {
+      llvm::SmallVector<llvm::StringRef, 4> Words;
+      Part.split(Words, ' ', -1, false);
+      for (llvm::StringRef W : Words) {
+        W = W.trim();
+        W.consume_front("modsafe-");
+        if (!W.empty())
+          S.Globs.push_back(W.str());
+      }
+    }
+    if (S.Globs.empty())
+      continue;
+    unsigned Line = SM.getLineNumber(FID, P);
+    Sups[{FID.getHashValue(), Line}] = std::move(S);
+  }
+}
+
+bool Reporter::suppressed(const Finding &F) {
+  clang::SourceLocation FL = SM.getFileLoc(F.Loc);
+  if (FL.isInvalid())
+    return false;
+  clang::FileID FID = SM.getFileID(FL);
+  scanSuppressions(FID);
+  unsigned Line = SM.getLineNumber(FID, SM.getFileOffset(FL));
+  for (unsigned L : {Line, Line - 1}) {
+    auto It = Sups.find({FID.getHashValue(), L});
+    if (It == Sups.end())
+      continue;
+    for (const std::string &G : It->second.Globs)
+      if (G == "all" || globMatch(G, F.Check)) {
+        It->second.Used = true;
+        return true;
+      }
+  }
+  return false;
+}
+
+void Reporter::listUnusedSuppressions() {
+  scanSuppressions(SM.getMainFileID());
+  unsigned ID = Diags.getCustomDiagID(clang::DiagnosticsEngine::Warning,
+                                      "modsafe: unused suppression of '%0': "
+                                      "nothing of it is reported on this line or the next");
+  for (auto &[Key, S] : Sups) {
+    if (S.Used || !inReportedFile(S.Loc))
+      continue;
+    std::string Globs;
+    for (const std::string &G : S.Globs)
+      Globs += (Globs.empty() ? "" : ",") + G;
+    Diags.Report(S.Loc, ID) << Globs;
+    S.Used = true; // once per run of flush()
+  }
 }
 
 void Reporter::emit(const Finding &F) {

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,7 +54,24 @@ public:
 
   size_t count() const { return Findings.size(); }
 
+  /// Findings dropped by `modsafe: ignore` comments.
+  size_t suppressedCount() const { return Suppressed; }
+
 private:
+  /// An inline suppression: `/* modsafe: ignore CHECK[,CHECK…][: reason] */`
+  /// (or a // comment) on the finding's line or the line above it.
+  struct Suppression {
+    clang::SourceLocation Loc;
+    std::vector<std::string> Globs;
+    bool Used = false;
+  };
+  void scanSuppressions(clang::FileID FID);
+  bool suppressed(const Finding &F);
+  void listUnusedSuppressions();
+  std::map<std::pair<unsigned, unsigned>, Suppression> Sups; // (file, line)
+  std::set<unsigned> Scanned;
+  size_t Suppressed = 0;
+
   bool inReportedFile(clang::SourceLocation Loc) const;
   nlohmann::json location(clang::SourceLocation Loc) const;
 

@@ -1,6 +1,8 @@
 #include "Runner.h"
+#include "ProjectConfig.h"
 #include "BodyPlan.h"
 #include "DriverCompat.h"
+#include "llvm/Support/Path.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -217,7 +219,23 @@ void runOnce(const TUJob &J, const RunConfig &C, bool Fast, TUResult &R) {
   IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
   // Declared before the invocation: the preprocessor keeps a callback
   // pointing into the plan.
-  BodyPlan Plan(C.Opts->HeaderFilter);
+  // The header filter in effect, the project's .modsafe.json included: the
+  // headers it names are analysed, so their bodies are kept.
+  std::string HeaderFilter = C.Opts->HeaderFilter;
+  if (HeaderFilter.empty() && !C.Opts->NoConfig) {
+    llvm::SmallString<256> Dir(J.Input);
+    if (llvm::sys::path::is_relative(Dir)) {
+      llvm::SmallString<256> Abs(J.Directory);
+      llvm::sys::path::append(Abs, Dir);
+      Dir = Abs;
+    }
+    llvm::sys::path::remove_filename(Dir);
+    ProjectConfig PC;
+    std::string Ignored; // a bad file is reported by the analysis itself
+    if (findProjectConfig(std::string(Dir.str()), PC, Ignored) && PC.Found)
+      HeaderFilter = PC.HeaderFilter;
+  }
+  BodyPlan Plan(HeaderFilter);
   TUOutput Out;
   ModsafeToolAction A(C, J, Out, Fast ? &Plan : nullptr, Verbose);
   tooling::ToolInvocation Inv(Cmd, &A, Files.get(),

@@ -76,6 +76,9 @@ Analysis (both forms; the plugin's -fplugin-arg-modsafe-NAME options):
   --rules=FILE            add a knowledge-base file (repeatable)
   --header-filter=RE      also report findings in headers whose path matches RE
   --assume-module         apply module-only checks to code built without -DMODULE
+  --no-config             do not read the project's .modsafe.json
+  --list-unused-suppressions
+                          warn on 'modsafe: ignore' comments that suppress nothing
   --werror                findings are errors (compiler form: exit status 1)
   --report-dir=DIR        one JSON report (and fact file) per translation unit,
                           as the plugin writes them
@@ -175,7 +178,8 @@ CmdLine parseCommandLine(int argc, char **argv) {
       if (Name == "report-dir" && !V.empty())
         V = absolutePath("", V);
       C.AnalysisArgs.push_back(Name + "=" + V);
-    } else if (A == "--assume-module" || A == "--werror") {
+    } else if (A == "--assume-module" || A == "--werror" || A == "--no-config" ||
+               A == "--list-unused-suppressions") {
       C.AnalysisArgs.push_back(A.substr(2).str());
     } else if (A == "--full-parse") {
       C.FullParse = true;
