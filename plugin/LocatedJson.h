@@ -21,6 +21,7 @@ public:
   bool parse(const std::string &Text, std::string &Error);
 
   const nlohmann::json &root() const { return Root; }
+  nlohmann::json &root() { return Root; }
 
   /// Position of the value at a JSON pointer ("/registrations/3/arg"): the key
   /// for object members, the first character for array elements. Falls back

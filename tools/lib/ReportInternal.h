@@ -1,6 +1,8 @@
 // Helpers shared by the report library's sources (not installed API).
 #pragma once
 
+#include "LocatedJson.h"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -12,26 +14,14 @@ namespace modsafe {
 namespace report {
 namespace detail {
 
-struct TextPos {
-  unsigned Line = 1, Column = 1;
-};
-
-/// JSON parsed with the position of every key, array element and container,
-/// so that a well-formed file with a wrong field is refused with its line.
-class LocatedJson {
-public:
-  /// On a syntax error returns false with Error = "LINE:COL: problem".
-  bool parse(const std::string &Text, std::string &Error);
-  nlohmann::json &root() { return Root; }
-  /// Position of the value at a JSON pointer, or of its nearest ancestor.
-  TextPos posOf(const std::string &Pointer) const;
-
-private:
-  nlohmann::json Root;
-  std::map<std::string, TextPos> Positions;
-};
-
-std::string pointerEscape(const std::string &Key);
+// JSON with the position of every key and element: the plugin's LocatedJson
+// (plugin/LocatedJson.h, library modsafeJson), so knowledge-base files and
+// reports are refused with positions by one implementation.
+using modsafe::LocatedJson;
+using modsafe::TextPos;
+inline std::string pointerEscape(const std::string &Key) {
+  return modsafe::jsonPointerEscape(Key);
+}
 
 /// Reads a whole file; false with Error = strerror text.
 bool readWholeFile(const std::string &Path, std::string &Out, std::string &Error);
