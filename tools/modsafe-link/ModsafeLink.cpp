@@ -23,6 +23,8 @@
 //
 // Exit status: 0 no finding, 1 findings, 2 usage or input error (then no
 // report is written).
+#include "LocatedJson.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -71,20 +73,6 @@ std::string readFile(const std::string &Path) {
   return SS.str();
 }
 
-/// "file:line:col" of byte offset Off in Text (1-based).
-std::string position(const std::string &Path, const std::string &Text, size_t Off) {
-  size_t Line = 1, Col = 1;
-  for (size_t I = 0; I < Off && I < Text.size(); ++I) {
-    if (Text[I] == '\n') {
-      ++Line;
-      Col = 1;
-    } else {
-      ++Col;
-    }
-  }
-  return Path + ":" + std::to_string(Line) + ":" + std::to_string(Col);
-}
-
 // ---- facts --------------------------------------------------------------
 
 struct TU {
@@ -113,12 +101,11 @@ TU loadFacts(const std::string &Path) {
   std::string Text = readFile(Path);
   TU T;
   T.Path = Path;
-  try {
-    T.F = json::parse(Text);
-  } catch (const json::parse_error &E) {
-    throw InputError{position(Path, Text, E.byte ? E.byte - 1 : 0) +
-                     ": error: not valid JSON: " + E.what()};
-  }
+  modsafe::LocatedJson LJ;
+  std::string Err;
+  if (!LJ.parse(Text, Err)) // "LINE:COL: problem"
+    throw InputError{Path + ":" + Err.insert(Err.find(": ") + 2, "error: not valid JSON: ")};
+  T.F = std::move(LJ.root());
   require(T.F, {"modsafe_facts"}, Path);
   if (T.F["modsafe_facts"] != 1)
     throw InputError{Path + ": error: unsupported fact file version " +
