@@ -1,5 +1,6 @@
 #include "SleepAnalysis.h"
 #include "Analysis.h"
+#include "FieldFacts.h"
 #include "KernelExpr.h"
 
 #include "Compat.h"
@@ -255,6 +256,18 @@ struct EnvNode {
   const CallExpr *CE;
   const FunctionDecl *Caller;
   const EnvNode *Next;
+  const RawSite *Site = nullptr; // the site of Caller that CE is
+};
+
+/// A store to a field of an object reached through a pointer, with the
+/// tests of the object's fields it runs under.
+struct FieldStore {
+  SourceLocation Loc;
+  const Expr *Base; // p of p->f
+  BinaryOperatorKind Op;
+  std::optional<int64_t> Val; // the stored value, when constant
+  std::vector<FieldAtom> Under;
+  const FunctionDecl *In;
 };
 
 struct Summary {
@@ -282,6 +295,11 @@ struct FnInfo {
   std::set<const VarDecl *> Opaque;
   bool AssignedScanned = false;
   std::set<const VarDecl *> Assigned;
+  /// Once-only initialisation: `if (p->f & M) return;` early, and the
+  /// function sets p->f |= M itself (M 0: the truth of p->f). Candidates
+  /// while collecting, then the confirmed ones.
+  std::vector<std::tuple<const FieldDecl *, uint64_t, const ParmVarDecl *>> OnceCand;
+  std::vector<std::pair<const FieldDecl *, uint64_t>> Once;
 };
 
 /// Facts held at a statement: atomic regions and a module count.
@@ -478,16 +496,22 @@ struct SleepAnalysis::Impl {
       guarded(F->getCond(), true, F->getBody());
       return true;
     }
-    // `if (!block) return;` guards the rest of the block.
+    // `if (!block) return;` and `if (!block) goto out;` guard the rest of
+    // the block, up to the next label or case (which other paths enter).
     bool TraverseCompoundStmt(CompoundStmt *CS) {
       size_t N = Guards.size();
       for (Stmt *C : CS->body()) {
+        if (isa_and_nonnull<LabelStmt>(C) || isa_and_nonnull<SwitchCase>(C))
+          Guards.resize(N);
         TraverseStmt(C);
         const auto *If = dyn_cast_or_null<IfStmt>(C);
         if (If && !If->getElse() && !If->getInit() &&
-            !If->getConditionVariable() && returns(If->getThen()) &&
-            mentionsParam(If->getCond(), 0) && !I.constValue(If->getCond(), FD))
+            !If->getConditionVariable() && exits(If->getThen()) &&
+            mentionsParam(If->getCond(), 0) && !I.constValue(If->getCond(), FD)) {
           Guards.push_back({If->getCond(), false});
+          if (returns(If->getThen()))
+            onceCandidate(If->getCond());
+        }
       }
       Guards.resize(N);
       return true;
@@ -508,6 +532,21 @@ struct SleepAnalysis::Impl {
     bool VisitBinaryOperator(BinaryOperator *B) {
       if (!B->isAssignmentOp())
         return true;
+      if (const auto *M = dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *Fd = dyn_cast<FieldDecl>(M->getMemberDecl())) {
+          FieldStore St{I.SM().getExpansionLoc(B->getBeginLoc()),
+                        M->isArrow() ? M->getBase() : nullptr, B->getOpcode(),
+                        std::nullopt, {}, FD};
+          Expr::EvalResult ER;
+          if (!B->getRHS()->isValueDependent() &&
+              B->getRHS()->EvaluateAsInt(ER, I.AC.ast()))
+            St.Val = ER.Val.getInt().getExtValue();
+          for (const auto &[C, Holds] : Guards)
+            if (auto A = fieldAtom(C, Holds, I.AC.ast()))
+              St.Under.push_back(*A);
+          I.FieldStores[Fd].push_back(std::move(St));
+          return true;
+        }
       const auto *D = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
       const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
       if (!V || !V->isLocalVarDecl() || V->isStaticLocal())
@@ -520,10 +559,16 @@ struct SleepAnalysis::Impl {
       return true;
     }
     bool VisitUnaryOperator(UnaryOperator *U) {
-      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
-        if (const auto *D = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) {
+        const Expr *X = U->getSubExpr()->IgnoreParenImpCasts();
+        if (const auto *D = dyn_cast<DeclRefExpr>(X))
           if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
             Info.Opaque.insert(V);
+        // A field changed, or handed out, where its stores are not seen.
+        if (const auto *M = dyn_cast<MemberExpr>(X))
+          if (const auto *Fd = dyn_cast<FieldDecl>(M->getMemberDecl()))
+            I.OpaqueFields.insert(Fd);
+      }
       return true;
     }
 
@@ -620,6 +665,7 @@ struct SleepAnalysis::Impl {
     /// Whether E reads a parameter of the function, directly or through a
     /// local's initializer (whether they change is asked later, if needed).
     bool mentionsParam(const Stmt *E, int Depth) const {
+      // Depth counts the locals followed to their initializers.
       if (!E || Depth > 8)
         return false;
       if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
@@ -632,8 +678,10 @@ struct SleepAnalysis::Impl {
       }
       if (isa<CallExpr>(E) && !expectArg(cast<CallExpr>(E)))
         return false; // a call's result is not a function of the parameters
+      if (isa<StmtExpr>(E))
+        return false;
       for (const Stmt *C : E->children())
-        if (mentionsParam(C, Depth + 1))
+        if (mentionsParam(C, Depth))
           return true;
       return false;
     }
@@ -644,6 +692,25 @@ struct SleepAnalysis::Impl {
       if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
         return !CS->body_empty() && returns(CS->body_back());
       return false;
+    }
+    static bool exits(const Stmt *S) {
+      if (isa_and_nonnull<ReturnStmt>(S) || isa_and_nonnull<GotoStmt>(S))
+        return true;
+      if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+        return !CS->body_empty() && exits(CS->body_back());
+      return false;
+    }
+
+    /// `if (p->f & M) return ...;` on a parameter p: the start of a
+    /// once-only initialisation, if the function also sets the flag.
+    void onceCandidate(const Expr *Cond) {
+      std::optional<FieldAtom> A = fieldAtom(Cond, true, I.AC.ast());
+      if (!A || !A->Holds || A->K == FieldAtom::Eq)
+        return;
+      const auto *D = dyn_cast<DeclRefExpr>(A->Base->IgnoreParenCasts());
+      const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+      if (P && P->getDeclContext() == FD)
+        Info.OnceCand.emplace_back(A->F, A->K == FieldAtom::Bits ? uint64_t(A->C) : 0, P);
     }
 
     Impl &I;
@@ -729,7 +796,17 @@ struct SleepAnalysis::Impl {
       case BO_And:
         if ((L && !*L) || (R && !*R))
           return int64_t(0);
-        return L && R ? std::optional<int64_t>(*L & *R) : std::nullopt;
+        if (L && R)
+          return *L & *R;
+        // `h->flags & FLAG` with the flag known set on the way here.
+        if (const MemberExpr *M = followedMember(L ? B->getRHS() : B->getLHS())) {
+          uint64_t Mask = uint64_t(L ? *L : R ? *R : 0);
+          bool Outer = false;
+          FieldKnow Kn = knowField(cast<FieldDecl>(M->getMemberDecl()), M->getBase(), F, Env, Outer);
+          if (Mask && (Kn.bits() & Mask) == Mask)
+            return int64_t(Mask);
+        }
+        return std::nullopt;
       default:
         break;
       }
@@ -743,6 +820,13 @@ struct SleepAnalysis::Impl {
       case BO_LE: return int64_t(*L <= *R);
       case BO_GE: return int64_t(*L >= *R);
       case BO_Or: return *L | *R;
+      case BO_Xor: return *L ^ *R;
+      case BO_Add: return *L + *R;
+      case BO_Sub: return *L - *R;
+      case BO_Mul: return *L * *R;
+      case BO_Shl:
+        return *L >= 0 && *R >= 0 && *R < 63 ? std::optional<int64_t>(*L << *R) : std::nullopt;
+      case BO_Shr: return *R >= 0 && *R < 63 ? std::optional<int64_t>(*L >> *R) : std::nullopt;
       default: return std::nullopt;
       }
     }
@@ -766,6 +850,16 @@ struct SleepAnalysis::Impl {
         if (F && V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
             !assigned(info(F)).count(V))
           return evalCond(V->getInit(), F, Env, Hit, Depth + 1);
+    }
+    if (const MemberExpr *M = followedMember(E)) {
+      const auto *Fd = cast<FieldDecl>(M->getMemberDecl());
+      bool Outer = false;
+      FieldKnow Kn = knowField(Fd, M->getBase(), F, Env, Outer);
+      if (!Kn.empty())
+        if (std::optional<int64_t> V = Kn.value(Fd))
+          return V;
+      Hit |= Outer;
+      return std::nullopt;
     }
     if (E->isValueDependent() || E->HasSideEffects(AC.ast()))
       return std::nullopt;
@@ -791,8 +885,326 @@ struct SleepAnalysis::Impl {
       Info.Body = FD->getBody();
       Collector C(*this, Info, FD);
       C.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+      confirmOnce(Info, FD);
     }
     return Info;
+  }
+
+  // ---- fields ------------------------------------------------------------
+  //
+  // Path conditions on the fields of a driver's objects. Two sources say
+  // what a field holds where a sleeping site is guarded by a test of it:
+  //
+  // * The tests on the way down. A call made under `if (a->intern_err)`
+  //   passes that fact on to what its callees test of the same object; and
+  //   when every store that can set a flag runs under a test of another
+  //   field of the same object (`a->intern_err = true` only where
+  //   `a->adapter_type != BLOGIC_MULTIMASTER`), which no code of the path
+  //   changes, the flag set implies that test too. An enum field holds one
+  //   of its enumerators.
+  // * Once-only initialisation. A function that returns early when a flag
+  //   is set and sets it itself (`if (h->fw_flag & FW_ALLOC) return 0; …
+  //   h->fw_flag |= FW_ALLOC;`) has run when the function that registers a
+  //   callback called it before the registration: the callback, entered
+  //   only that way, finds the flag set.
+  //
+  // Stores are seen in this translation unit only.
+
+  std::map<const FieldDecl *, std::vector<FieldStore>> FieldStores;
+  std::set<const FieldDecl *> OpaqueFields;
+  bool FieldsReady = false;
+  std::set<const FieldDecl *> Interesting; // fields whose tests are followed
+  std::map<std::pair<const FieldDecl *, uint64_t>, std::vector<FieldAtom>> Invariants;
+  std::map<const FunctionDecl *, std::set<const FunctionDecl *>> ReachCache;
+  std::map<const FunctionDecl *, unsigned> DirectCalls;
+  /// Registration calls handing out each callback, with the function making
+  /// them; OtherCbUse: callbacks also handed out some other way.
+  std::map<const FunctionDecl *, std::vector<std::pair<const CallExpr *, const FunctionDecl *>>> RegCalls;
+  std::set<const FunctionDecl *> OtherCbUse;
+  using OnceFact = std::pair<const FieldDecl *, uint64_t>;
+  std::map<const FunctionDecl *, std::vector<OnceFact>> EntryCache;
+
+  void confirmOnce(FnInfo &Info, const FunctionDecl *FD) {
+    for (const auto &[Fd, Mask, P] : Info.OnceCand) {
+      auto It = FieldStores.find(Fd);
+      if (It == FieldStores.end())
+        continue;
+      for (const FieldStore &St : It->second) {
+        const auto *D = St.Base ? dyn_cast<DeclRefExpr>(St.Base->IgnoreParenCasts()) : nullptr;
+        if (St.In != FD || !D || D->getDecl() != P || !St.Val)
+          continue;
+        bool Sets = Mask ? (St.Op == BO_OrAssign || St.Op == BO_Assign) &&
+                               (uint64_t(*St.Val) & Mask) == Mask
+                         : St.Op == BO_Assign && *St.Val != 0;
+        if (Sets) {
+          Info.Once.push_back({Fd, Mask});
+          break;
+        }
+      }
+    }
+    Info.OnceCand.clear();
+  }
+
+  /// After every function is collected: the fields worth following.
+  void readyFields() {
+    FieldsReady = true;
+    for (auto &[FD, Info] : Fns) {
+      for (const auto &O : Info.Once)
+        Interesting.insert(O.first);
+      for (const RawSite &S : Info.Sites)
+        if (S.K == SiteKind::Call)
+          ++DirectCalls[S.Callee];
+    }
+    for (auto &[Fd, Stores] : FieldStores) {
+      std::set<uint64_t> Masks{~uint64_t(0)};
+      for (const FieldStore &St : Stores)
+        if (St.Val && *St.Val && (St.Op == BO_OrAssign || St.Op == BO_Assign))
+          Masks.insert(uint64_t(*St.Val));
+      for (uint64_t M : Masks)
+        for (const FieldAtom &A : invariant(Fd, M))
+          Interesting.insert(A.F);
+    }
+  }
+
+  /// The object a pointer expression of F designates, followed through
+  /// unchanged locals and, with Env, through parameters to the callers'
+  /// arguments. Passed: the calls gone through.
+  struct Root {
+    const ValueDecl *D = nullptr;
+    const FunctionDecl *In = nullptr; // null for a global
+    bool OuterParam = false;          // a parameter of the outermost function
+    bool operator==(const Root &O) const { return D && D == O.D && In == O.In; }
+  };
+  Root rootOf(const Expr *X, const FunctionDecl *F, const EnvNode *Env,
+              std::vector<const EnvNode *> *Passed) {
+    for (int Step = 0; X && Step < 16; ++Step) {
+      const auto *D = dyn_cast<DeclRefExpr>(X->IgnoreParenCasts());
+      if (!D)
+        return {};
+      if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl())) {
+        if (!F || P->getDeclContext() != F || assigned(info(F)).count(P))
+          return {};
+        if (!Env)
+          return {P, F, true};
+        unsigned Idx = P->getFunctionScopeIndex();
+        if (Idx >= Env->CE->getNumArgs())
+          return {};
+        if (Passed)
+          Passed->push_back(Env);
+        X = Env->CE->getArg(Idx);
+        F = Env->Caller;
+        Env = Env->Next;
+        continue;
+      }
+      const auto *V = dyn_cast<VarDecl>(D->getDecl());
+      if (!V)
+        return {};
+      if (!V->isLocalVarDecl() || V->isStaticLocal())
+        return {V, nullptr, false};
+      if (F && V->getInit() && !assigned(info(F)).count(V)) {
+        X = V->getInit();
+        continue;
+      }
+      return {V, F, false};
+    }
+    return {};
+  }
+
+  /// Functions F calls, itself included, through this TU's functions.
+  const std::set<const FunctionDecl *> &reachableFrom(const FunctionDecl *F) {
+    auto It = ReachCache.find(F);
+    if (It != ReachCache.end())
+      return It->second;
+    std::set<const FunctionDecl *> &R = ReachCache[F];
+    std::vector<const FunctionDecl *> Work{F};
+    R.insert(F);
+    while (!Work.empty()) {
+      const FunctionDecl *G = Work.back();
+      Work.pop_back();
+      for (const RawSite &S : info(G).Sites)
+        if (S.K == SiteKind::Call && R.insert(S.Callee).second)
+          Work.push_back(S.Callee);
+    }
+    return R;
+  }
+
+  /// Tests of the same object that hold wherever F may be given one of the
+  /// bits of Mask (all ones: a nonzero value), in this TU.
+  const std::vector<FieldAtom> &invariant(const FieldDecl *Fd, uint64_t Mask) {
+    auto Key = std::make_pair(Fd, Mask);
+    auto It = Invariants.find(Key);
+    if (It != Invariants.end())
+      return It->second;
+    std::vector<FieldAtom> &R = Invariants[Key];
+    auto St = FieldStores.find(Fd);
+    if (OpaqueFields.count(Fd) || InitFields.count(Fd) || St == FieldStores.end())
+      return R;
+    bool First = true;
+    for (const FieldStore &S : St->second) {
+      if (!storeMaySet(S.Op, S.Val, Mask))
+        continue;
+      Root SR = S.Base ? rootOf(S.Base, S.In, nullptr, nullptr) : Root{};
+      if (!SR.D) {
+        R.clear();
+        return R;
+      }
+      std::vector<FieldAtom> Here;
+      for (const FieldAtom &A : S.Under)
+        if (A.F != Fd && rootOf(A.Base, S.In, nullptr, nullptr) == SR)
+          Here.push_back(A);
+      if (First) {
+        R = Here;
+        First = false;
+      } else {
+        R.erase(std::remove_if(R.begin(), R.end(),
+                               [&](const FieldAtom &A) {
+                                 return std::none_of(Here.begin(), Here.end(),
+                                                     [&](const FieldAtom &B) {
+                                                       return A.sameTest(B);
+                                                     });
+                               }),
+                R.end());
+      }
+      if (R.empty())
+        return R;
+    }
+    return R;
+  }
+
+  /// Whether field G keeps its value while Top runs and while F is set: no
+  /// code reachable from either stores it (probe and setup code do).
+  bool stableWhile(const FieldDecl *G, const FunctionDecl *Top, const FieldDecl *F) {
+    if (OpaqueFields.count(G))
+      return false;
+    auto GS = FieldStores.find(G);
+    if (GS == FieldStores.end())
+      return true;
+    std::vector<const FunctionDecl *> From{Top};
+    for (const FieldStore &S : FieldStores[F])
+      From.push_back(S.In);
+    for (const FunctionDecl *X : From) {
+      const auto &Reach = reachableFrom(X);
+      for (const FieldStore &S : GS->second)
+        if (Reach.count(S.In))
+          return false;
+    }
+    return true;
+  }
+
+  /// Once-initialised flags a callback finds set on entry: those set by
+  /// once-only initialisers that every function registering it calls
+  /// before the registration. Only for callbacks entered no other way.
+  const std::vector<OnceFact> &entryFacts(const FunctionDecl *Top) {
+    auto It = EntryCache.find(Top);
+    if (It != EntryCache.end())
+      return It->second;
+    std::vector<OnceFact> &R = EntryCache[Top];
+    if (!FieldsReady || Interesting.empty())
+      return R;
+    callbacks();
+    auto RC = RegCalls.find(Top);
+    if (RC == RegCalls.end() || OtherCbUse.count(Top) || DirectCalls.count(Top))
+      return R;
+    // Named nowhere else (an ops table the knowledge base does not know).
+    auto Refs = AddressRefs.find(Top->getCanonicalDecl());
+    if (Refs == AddressRefs.end() || Refs->second != RC->second.size())
+      return R;
+    bool First = true;
+    for (const auto &[CE, P] : RC->second) {
+      SourceLocation At = SM().getExpansionLoc(CE->getBeginLoc());
+      std::set<const FunctionDecl *> Before;
+      for (const RawSite &S : info(P).Sites)
+        if (S.K == SiteKind::Call &&
+            SM().isBeforeInTranslationUnit(SM().getExpansionLoc(S.CE->getBeginLoc()), At)) {
+          const auto &Reach = reachableFrom(S.Callee);
+          Before.insert(Reach.begin(), Reach.end());
+        }
+      std::vector<OnceFact> Here;
+      for (const FunctionDecl *G : Before)
+        for (const OnceFact &O : info(G).Once)
+          if (std::find(Here.begin(), Here.end(), O) == Here.end())
+            Here.push_back(O);
+      if (First) {
+        R = Here;
+        First = false;
+      } else {
+        R.erase(std::remove_if(R.begin(), R.end(),
+                               [&](const OnceFact &O) {
+                                 return std::find(Here.begin(), Here.end(), O) == Here.end();
+                               }),
+                R.end());
+      }
+    }
+    return R;
+  }
+
+  /// Whether F stores field Fd between test C and call CE (in the text:
+  /// `if (d->pending) { d->pending = 0; handle(d); }`), which makes the test
+  /// say nothing of the field at the call.
+  bool storedBetween(const FieldDecl *Fd, const FunctionDecl *F, const Expr *C,
+                     const CallExpr *CE) {
+    auto It = FieldStores.find(Fd);
+    if (It == FieldStores.end())
+      return false;
+    SourceLocation From = SM().getExpansionLoc(C->getEndLoc());
+    SourceLocation To = SM().getExpansionLoc(CE->getBeginLoc());
+    for (const FieldStore &St : It->second)
+      if (St.In == F && SM().isBeforeInTranslationUnit(From, St.Loc) &&
+          SM().isBeforeInTranslationUnit(St.Loc, To))
+        return true;
+    return false;
+  }
+
+  /// What the way down to F (Env) says about field Fd of the object Base
+  /// points to. Outer is set when that object is a parameter of the
+  /// outermost function and nothing is known: the callers decide.
+  FieldKnow knowField(const FieldDecl *Fd, const Expr *Base, const FunctionDecl *F,
+                      const EnvNode *Env, bool &Outer) {
+    FieldKnow Kn;
+    std::vector<const EnvNode *> Passed;
+    Root R = rootOf(Base, F, Env, &Passed);
+    const FunctionDecl *Top = F;
+    for (const EnvNode *E = Env; E; E = E->Next)
+      Top = E->Caller;
+    for (const OnceFact &O : entryFacts(Top))
+      if (O.first == Fd) {
+        FieldAtom A;
+        A.F = Fd;
+        A.K = O.second ? FieldAtom::Bits : FieldAtom::Truth;
+        A.C = int64_t(O.second);
+        Kn.apply(A);
+      }
+    if (R.D)
+      for (const EnvNode *N : Passed) {
+        if (!N->Site)
+          continue;
+        for (const auto &[C, Holds] : N->Site->Guards) {
+          std::optional<FieldAtom> A = fieldAtom(C, Holds, AC.ast());
+          if (!A || !(rootOf(A->Base, N->Caller, N->Next, nullptr) == R))
+            continue;
+          if (A->F == Fd) {
+            if (!storedBetween(A->F, N->Caller, C, N->CE))
+              Kn.apply(*A);
+            continue;
+          }
+          uint64_t Mask = atomSetMask(*A);
+          if (!Mask)
+            continue;
+          for (const FieldAtom &I : invariant(A->F, Mask))
+            if (I.F == Fd && stableWhile(Fd, Top, A->F))
+              Kn.apply(I);
+        }
+      }
+    Outer = R.OuterParam && Kn.empty();
+    return Kn;
+  }
+
+  /// The member test E when followed (see above), or nothing.
+  const MemberExpr *followedMember(const Expr *E) {
+    if (!FieldsReady || !E)
+      return nullptr;
+    const MemberExpr *M = arrowMember(E);
+    return M && Interesting.count(cast<FieldDecl>(M->getMemberDecl())) ? M : nullptr;
   }
 
   // ---- gfp ---------------------------------------------------------------
@@ -933,7 +1345,7 @@ struct SleepAnalysis::Impl {
 
   class AddressFinder : public RecursiveASTVisitor<AddressFinder> {
   public:
-    explicit AddressFinder(std::set<const FunctionDecl *> &Out) : Out(Out) {}
+    AddressFinder(Impl &I, std::set<const FunctionDecl *> &Out) : I(I), Out(Out) {}
     bool VisitCallExpr(CallExpr *CE) {
       if (const auto *D = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
         Callees.insert(D);
@@ -941,15 +1353,53 @@ struct SleepAnalysis::Impl {
     }
     bool VisitDeclRefExpr(DeclRefExpr *D) {
       if (const auto *F = dyn_cast<FunctionDecl>(D->getDecl()))
-        if (!Callees.count(D))
+        if (!Callees.count(D)) {
           Out.insert(F->getCanonicalDecl());
+          ++I.AddressRefs[F->getCanonicalDecl()];
+        }
+      return true;
+    }
+    // Fields given a value by an initializer (`{ .pending = true }`): a
+    // store the field-flag invariants must count.
+    bool VisitInitListExpr(InitListExpr *IL) {
+      const InitListExpr *Sem = IL->isSemanticForm() ? IL : IL->getSemanticForm();
+      if (!Sem || !Seen.insert(Sem).second)
+        return true;
+      const RecordDecl *RD = Sem->getType()->getAsRecordDecl();
+      if (!RD)
+        return true;
+      auto note = [&](const FieldDecl *F, const Expr *In) {
+        Expr::EvalResult ER;
+        if (In && !isa<ImplicitValueInitExpr>(In) &&
+            !(!In->isValueDependent() && In->EvaluateAsInt(ER, I.AC.ast()) &&
+              ER.Val.getInt() == 0))
+          I.InitFields.insert(F);
+      };
+      if (RD->isUnion()) {
+        if (const FieldDecl *F = Sem->getInitializedFieldInUnion())
+          if (Sem->getNumInits() >= 1)
+            note(F, Sem->getInit(0));
+        return true;
+      }
+      unsigned Idx = 0;
+      for (const FieldDecl *F : RD->fields()) {
+        if (compat::isUnnamedBitField(F))
+          continue;
+        if (Idx >= Sem->getNumInits())
+          break;
+        note(F, Sem->getInit(Idx++));
+      }
       return true;
     }
 
   private:
+    Impl &I;
     std::set<const FunctionDecl *> &Out;
     std::set<const DeclRefExpr *> Callees;
+    std::set<const InitListExpr *> Seen;
   };
+  std::map<const FunctionDecl *, unsigned> AddressRefs;
+  std::set<const FieldDecl *> InitFields;
 
   // ---- sites that sleep for some arguments only --------------------------
 
@@ -1064,7 +1514,7 @@ struct SleepAnalysis::Impl {
           return Tri::False;
       if (!C.Yes) {
         R = Tri::False;
-        EnvNode N{S.CE, F, Env};
+        EnvNode N{S.CE, F, Env, &S};
         for (const RawSite *W : C.Cond) {
           R = orTri(R, reach(*W, S.Callee, &N, Depth + 1));
           if (R == Tri::True)
@@ -1079,12 +1529,12 @@ struct SleepAnalysis::Impl {
   /// site S with arguments that make it sleep. Outer: the calls above FD
   /// tried so far, innermost first.
   bool mayReach(const RawSite &S, const FunctionDecl *FD,
-                std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &Outer,
+                std::vector<std::pair<const RawSite *, const FunctionDecl *>> &Outer,
                 int Depth) {
     std::vector<EnvNode> Nodes(Outer.size());
     for (size_t I = Outer.size(); I-- > 0;)
-      Nodes[I] = {Outer[I].first, Outer[I].second,
-                  I + 1 < Outer.size() ? &Nodes[I + 1] : nullptr};
+      Nodes[I] = {Outer[I].first->CE, Outer[I].second,
+                  I + 1 < Outer.size() ? &Nodes[I + 1] : nullptr, Outer[I].first};
     Tri T = reach(S, FD, Nodes.empty() ? nullptr : &Nodes[0]);
     if (T != Tri::Depends)
       return T == Tri::True;
@@ -1096,7 +1546,7 @@ struct SleepAnalysis::Impl {
       for (const RawSite &C : Info.Sites) {
         if (C.K != SiteKind::Call || C.Callee != Top)
           continue;
-        Outer.push_back({C.CE, G});
+        Outer.push_back({&C, G});
         bool R = mayReach(S, FD, Outer, Depth + 1);
         Outer.pop_back();
         if (R)
@@ -1108,7 +1558,7 @@ struct SleepAnalysis::Impl {
   /// Whether site S of FD may sleep on some call of FD.
   bool maySleep(const RawSite &S, const FunctionDecl *FD) {
     Budget = 20000;
-    std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Outer;
+    std::vector<std::pair<const RawSite *, const FunctionDecl *>> Outer;
     return mayReach(S, FD, Outer, 0);
   }
 
@@ -1117,7 +1567,7 @@ struct SleepAnalysis::Impl {
       return;
     Solved = true;
     {
-      AddressFinder AF(AddressTaken);
+      AddressFinder AF(*this, AddressTaken);
       for (const Decl *D : AC.ownDecls())
         AF.TraverseDecl(const_cast<Decl *>(D));
     }
@@ -1137,6 +1587,7 @@ struct SleepAnalysis::Impl {
         if (S.K == SiteKind::Call && Seen.insert(S.Callee).second)
           Work.push_back(S.Callee);
     }
+    readyFields();
     // Callees first converges in few rounds; recursion needs the repeat.
     std::reverse(Order.begin(), Order.end());
     for (bool Changed = true; Changed;) {
@@ -1226,7 +1677,7 @@ struct SleepAnalysis::Impl {
         Out.push_back({S->S->getBeginLoc(),
                        In + "'" + S->Name + "'" + where(*S) + ", which may sleep"});
       const Summary &C = Sums[S->Callee];
-      Env.push_back({S->CE, FD, Env.empty() ? nullptr : &Env.back()});
+      Env.push_back({S->CE, FD, Env.empty() ? nullptr : &Env.back(), S});
       const RawSite *Next = C.Yes ? C.WYes : nullptr;
       for (size_t I = 0; !Next && I < C.Cond.size(); ++I) {
         Budget = 2000;
@@ -1704,8 +2155,16 @@ struct SleepAnalysis::Impl {
     CallbackFinder(Impl &I, std::vector<CallbackUse> &Out) : I(I), Out(Out) {}
     bool shouldVisitImplicitCode() const { return false; }
 
+    bool TraverseFunctionDecl(FunctionDecl *D) {
+      const FunctionDecl *Saved = Cur;
+      Cur = D;
+      bool R = RecursiveASTVisitor<CallbackFinder>::TraverseFunctionDecl(D);
+      Cur = Saved;
+      return R;
+    }
+
     void add(const FunctionDecl *F, const CallbackEntry &E, SourceLocation Where,
-             const std::string &Via) {
+             const std::string &Via, const CallExpr *Reg = nullptr) {
       const FunctionDecl *Decl = F;
       F = bodyOf(F);
       if (!F) {
@@ -1721,6 +2180,10 @@ struct SleepAnalysis::Impl {
       if (!Seen.insert({F, Via, Where.getRawEncoding()}).second)
         return;
       Out.push_back({F, E.Context, E.Counted, Where, Via});
+      if (Reg && Cur && bodyOf(Cur))
+        I.RegCalls[F].push_back({Reg, bodyOf(Cur)});
+      else
+        I.OtherCbUse.insert(F);
     }
 
     bool VisitCallExpr(CallExpr *CE) {
@@ -1740,7 +2203,7 @@ struct SleepAnalysis::Impl {
       for (unsigned A : Args)
         if (A < CE->getNumArgs())
           add(referencedFunction(CE->getArg(A)), *E, CE->getBeginLoc(),
-              I.visibleName(CE, N));
+              I.visibleName(CE, N), CE);
       return true;
     }
 
@@ -1833,6 +2296,7 @@ struct SleepAnalysis::Impl {
     std::vector<CallbackUse> &Out;
     std::set<std::tuple<const FunctionDecl *, std::string, unsigned>> Seen;
     std::set<const InitListExpr *> SeenInit;
+    const FunctionDecl *Cur = nullptr;
   };
 
   const std::vector<CallbackUse> &callbacks() {
