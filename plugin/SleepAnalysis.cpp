@@ -2533,24 +2533,6 @@ nlohmann::json SleepAnalysis::Impl::linkFacts() {
   return {{"atomic_calls", Atomic}, {"callback_calls", CbCalls}, {"external_callbacks", Ext}};
 }
 
-std::string describeContext(const std::string &C) {
-  if (C == "hardirq")
-    return "a hard-irq handler";
-  if (C == "softirq")
-    return "run in softirq context";
-  if (C == "timer")
-    return "a timer callback, run in softirq context";
-  if (C == "hrtimer")
-    return "an hrtimer callback, run in hard-irq context";
-  if (C == "tasklet")
-    return "a tasklet, run in softirq context";
-  if (C == "rcu")
-    return "an RCU callback, run in softirq context";
-  if (C == "atomic")
-    return "called in atomic context";
-  return "called in process context";
-}
-
 SleepAnalysis::SleepAnalysis(AnalysisContext &AC) : P(std::make_unique<Impl>(AC)) {}
 SleepAnalysis::~SleepAnalysis() = default;
 

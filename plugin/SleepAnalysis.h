@@ -20,6 +20,8 @@
 //   functions published with rcu_assign_pointer/RCU_INIT_POINTER).
 #pragma once
 
+#include "Wording.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceLocation.h"
@@ -71,9 +73,6 @@ struct CallbackUse {
   clang::SourceLocation Where; // the registration, initializer or publication
   std::string Via;             // "request_irq", "timer_list.function", "rcu_assign_pointer"
 };
-
-/// "a hard-irq handler", "a timer callback" … for messages.
-std::string describeContext(const std::string &Context);
 
 class SleepAnalysis {
 public:

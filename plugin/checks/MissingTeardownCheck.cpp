@@ -15,6 +15,7 @@
 // teardown may be in another one.
 #include "../Analysis.h"
 #include "../KernelExpr.h"
+#include "../Wording.h"
 
 #include <cstdint>
 
@@ -24,25 +25,11 @@ namespace modsafe {
 namespace {
 
 struct KindText {
-  const char *Name, *Teardown;
+  std::string Name, Teardown;
 };
 
 KindText kindText(const std::string &K) {
-  if (K == "timer")
-    return {"timer", "del_timer_sync() (timer_shutdown_sync() when it must not be re-armed)"};
-  if (K == "hrtimer")
-    return {"hrtimer", "hrtimer_cancel()"};
-  if (K == "work")
-    return {"work item", "cancel_work_sync()/cancel_delayed_work_sync(), or destroy_workqueue() of the workqueue it is queued on"};
-  if (K == "tasklet")
-    return {"tasklet", "tasklet_kill()"};
-  if (K == "kthread")
-    return {"kernel thread", "kthread_stop(), or pin the module with __module_get(THIS_MODULE) and end the thread with module_put_and_kthread_exit()"};
-  if (K == "rcu")
-    return {"RCU callback", "rcu_barrier()"};
-  if (K == "srcu")
-    return {"SRCU callback", "srcu_barrier()"};
-  return {"deferred callback", "a synchronous teardown"};
+  return {deferredKindName(K), teardownHint(K)};
 }
 
 class MissingTeardownCheck : public Check {
@@ -83,7 +70,7 @@ public:
       Finding F;
       F.Check = id();
       F.Loc = A.Loc;
-      F.Message = std::string(KT.Name) + Obj + " armed with '" + Cb + "' (" + A.Via +
+      F.Message = KT.Name + Obj + " armed with '" + Cb + "' (" + A.Via +
                   ") is not torn down synchronously before the module can be "
                   "unloaded: '" + Cb + "' may run after the module's code is freed; "
                   "call " + KT.Teardown + " on the exit or remove path (Stern, Owens)";
@@ -176,7 +163,7 @@ private:
           Finding F;
           F.Check = id();
           F.Loc = R.Loc;
-          F.Message = std::string(kindText(R.Kind).Name) + " '" +
+          F.Message = kindText(R.Kind).Name + " '" +
                       R.Callback->getName().str() + "' posted by " +
                       kindText(D.Kind).Name + Obj + " is waited for by '" +
                       LastBarrier->Name + "' before that " + kindText(D.Kind).Name +

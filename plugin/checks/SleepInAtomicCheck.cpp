@@ -4,6 +4,7 @@
 // successful trylock, the RCU read side, preemption, interrupts or bottom
 // halves disabled, or a guard()/scoped_guard() of one of these.
 #include "../Analysis.h"
+#include "../Wording.h"
 
 using namespace clang;
 
@@ -35,23 +36,6 @@ public:
         AC.reporter().report(std::move(F));
       }
     }
-  }
-
-private:
-  static std::string regionText(const std::string &K) {
-    if (K == "spinlock")
-      return "spinlock held";
-    if (K == "rwlock")
-      return "rwlock held";
-    if (K == "rcu")
-      return "RCU read-side critical section";
-    if (K == "preempt")
-      return "preemption disabled";
-    if (K == "irq")
-      return "interrupts disabled";
-    if (K == "bh")
-      return "bottom halves disabled";
-    return K;
   }
 };
 

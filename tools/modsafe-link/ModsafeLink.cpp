@@ -24,6 +24,7 @@
 // Exit status: 0 no finding, 1 findings, 2 usage or input error (then no
 // report is written).
 #include "LocatedJson.h"
+#include "Wording.h"
 
 #include <nlohmann/json.hpp>
 
@@ -48,6 +49,10 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using modsafe::deferredKindName;
+using modsafe::describeContext;
+using modsafe::regionText;
+using modsafe::teardownHint;
 
 namespace {
 
@@ -199,66 +204,6 @@ Finding at(const std::string &Check, const json &Loc, const std::string &Msg) {
   return F;
 }
 
-std::string kindName(const std::string &K) {
-  static const std::map<std::string, std::string> M = {
-      {"timer", "timer"}, {"hrtimer", "hrtimer"}, {"work", "work item"},
-      {"tasklet", "tasklet"}, {"kthread", "kernel thread"}, {"rcu", "RCU callback"},
-      {"srcu", "SRCU callback"}};
-  auto It = M.find(K);
-  return It == M.end() ? "deferred callback" : It->second;
-}
-
-std::string teardownHint(const std::string &K) {
-  if (K == "timer")
-    return "del_timer_sync() (timer_shutdown_sync() when it must not be re-armed)";
-  if (K == "hrtimer")
-    return "hrtimer_cancel()";
-  if (K == "work")
-    return "cancel_work_sync()/cancel_delayed_work_sync(), or destroy_workqueue() of the workqueue it is queued on";
-  if (K == "tasklet")
-    return "tasklet_kill()";
-  if (K == "kthread")
-    return "kthread_stop(), or pin the module with __module_get(THIS_MODULE) and end the thread with module_put_and_kthread_exit()";
-  if (K == "rcu")
-    return "rcu_barrier()";
-  if (K == "srcu")
-    return "srcu_barrier()";
-  return "a synchronous teardown";
-}
-
-std::string regionText(const std::string &K) {
-  if (K == "spinlock")
-    return "spinlock held";
-  if (K == "rwlock")
-    return "rwlock held";
-  if (K == "rcu")
-    return "RCU read-side critical section";
-  if (K == "preempt")
-    return "preemption disabled";
-  if (K == "irq")
-    return "interrupts disabled";
-  if (K == "bh")
-    return "bottom halves disabled";
-  return K;
-}
-
-std::string describeContext(const std::string &C) {
-  if (C == "hardirq")
-    return "a hard-irq handler";
-  if (C == "softirq")
-    return "run in softirq context";
-  if (C == "timer")
-    return "a timer callback, run in softirq context";
-  if (C == "hrtimer")
-    return "an hrtimer callback, run in hard-irq context";
-  if (C == "tasklet")
-    return "a tasklet, run in softirq context";
-  if (C == "rcu")
-    return "an RCU callback, run in softirq context";
-  if (C == "atomic")
-    return "called in atomic context";
-  return "called in process context";
-}
 
 bool sameObject(const std::string &A, const std::string &B) {
   return A.empty() || B.empty() || A == "*" || B == "*" || A == B;
@@ -343,7 +288,7 @@ private:
                               ? ""
                               : " '" + A["text"].get<std::string>() + "'";
         Finding F = at("missing-teardown", A,
-                       kindName(K) + Obj + " armed with '" + Cb + "' (" +
+                       deferredKindName(K) + Obj + " armed with '" + Cb + "' (" +
                            A["via"].get<std::string>() +
                            ") is not torn down synchronously before the module can be "
                            "unloaded: '" + Cb + "' may run after the module's code is "
