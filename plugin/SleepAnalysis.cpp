@@ -293,6 +293,10 @@ struct FnInfo {
   /// they run under; Opaque: locals changed any other way.
   std::map<const VarDecl *, std::vector<std::pair<const Expr *, std::vector<std::pair<const Expr *, bool>>>>> Stores;
   std::set<const VarDecl *> Opaque;
+  /// Every assignment to a local, of any operator, and the last plain one.
+  std::map<const VarDecl *, unsigned> StoreCount;
+  std::map<const VarDecl *, const BinaryOperator *> LastStore;
+  bool HasLabel = false;
   bool AssignedScanned = false;
   std::set<const VarDecl *> Assigned;
   /// Once-only initialisation: `if (p->f & M) return;` early, and the
@@ -551,8 +555,11 @@ struct SleepAnalysis::Impl {
       const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
       if (!V || !V->isLocalVarDecl() || V->isStaticLocal())
         return true;
-      if (B->getOpcode() == BO_Assign)
+      ++Info.StoreCount[V];
+      if (B->getOpcode() == BO_Assign) {
         Info.Stores[V].push_back({B->getRHS(), Guards});
+        Info.LastStore[V] = B;
+      }
       else if (B->getOpcode() != BO_AndAssign &&
                !(B->getOpcode() == BO_OrAssign && I.gfp(B->getRHS(), nullptr).none()))
         Info.Opaque.insert(V);
@@ -569,6 +576,11 @@ struct SleepAnalysis::Impl {
           if (const auto *Fd = dyn_cast<FieldDecl>(M->getMemberDecl()))
             I.OpaqueFields.insert(Fd);
       }
+      return true;
+    }
+
+    bool VisitLabelStmt(LabelStmt *) {
+      Info.HasLabel = true;
       return true;
     }
 
@@ -671,9 +683,18 @@ struct SleepAnalysis::Impl {
       if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
         if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
           return P->getDeclContext() == FD;
-        if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
-          return V->isLocalVarDecl() && !V->isStaticLocal() &&
-                 mentionsParam(V->getInit(), Depth + 1);
+        if (const auto *V = dyn_cast<VarDecl>(D->getDecl())) {
+          if (!V->isLocalVarDecl() || V->isStaticLocal())
+            return false;
+          if (mentionsParam(V->getInit(), Depth + 1))
+            return true;
+          // Or a store seen so far (`enable = more | h->sdio_irqen;`).
+          auto St = Info.Stores.find(V);
+          if (St != Info.Stores.end())
+            for (const auto &Store : St->second)
+              if (mentionsParam(Store.first, Depth + 1))
+                return true;
+        }
         return false;
       }
       if (isa<CallExpr>(E) && !expectArg(cast<CallExpr>(E)))
@@ -767,6 +788,14 @@ struct SleepAnalysis::Impl {
                                   const EnvNode *Env, bool &Hit, int Depth = 0) {
     if (!E || Depth > 24)
       return std::nullopt;
+    // A conversion to bool is 1 for any nonzero value (`more | other`).
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(E->IgnoreParens()))
+      if (IC->getCastKind() == CK_IntegralToBoolean ||
+          IC->getCastKind() == CK_PointerToBoolean) {
+        if (std::optional<bool> T = truthOf(IC->getSubExpr(), F, Env, Hit, Depth + 1))
+          return int64_t(*T);
+        return std::nullopt;
+      }
     E = E->IgnoreParenCasts();
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       if (U->getOpcode() == UO_LNot)
@@ -847,9 +876,12 @@ struct SleepAnalysis::Impl {
         return evalCond(Env->CE->getArg(Idx), Env->Caller, Env->Next, Hit, Depth + 1);
       }
       if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
-        if (F && V->isLocalVarDecl() && !V->isStaticLocal() && V->getInit() &&
-            !assigned(info(F)).count(V))
-          return evalCond(V->getInit(), F, Env, Hit, Depth + 1);
+        if (F && V->isLocalVarDecl() && !V->isStaticLocal()) {
+          if (V->getInit() && !assigned(info(F)).count(V))
+            return evalCond(V->getInit(), F, Env, Hit, Depth + 1);
+          if (const Expr *X = onlyStoreBefore(V, F, D))
+            return evalCond(X, F, Env, Hit, Depth + 1);
+        }
     }
     if (const MemberExpr *M = followedMember(E)) {
       const auto *Fd = cast<FieldDecl>(M->getMemberDecl());
@@ -867,6 +899,41 @@ struct SleepAnalysis::Impl {
     if (E->EvaluateAsInt(ER, AC.ast()))
       return ER.Val.getInt().getExtValue();
     return std::nullopt;
+  }
+
+  /// Whether E is nonzero: its value when known, or an `|` with a side
+  /// known nonzero.
+  std::optional<bool> truthOf(const Expr *E, const FunctionDecl *F,
+                              const EnvNode *Env, bool &Hit, int Depth = 0) {
+    if (std::optional<int64_t> V = evalCond(E, F, Env, Hit, Depth))
+      return *V != 0;
+    if (const auto *B = dyn_cast_or_null<BinaryOperator>(E ? E->IgnoreParenCasts() : nullptr))
+      if (B->getOpcode() == BO_Or)
+        for (const Expr *Side : {B->getLHS(), B->getRHS()})
+          if (std::optional<int64_t> V = evalCond(Side, F, Env, Hit, Depth + 1))
+            if (*V)
+              return true;
+    return std::nullopt;
+  }
+
+  /// The value a local has at Use when its only store is a statement of the
+  /// function body itself (no branch or loop around it), before Use, in a
+  /// function without labels: `bool enable = false; … enable = more | x;`.
+  const Expr *onlyStoreBefore(const VarDecl *V, const FunctionDecl *F,
+                              const DeclRefExpr *Use) {
+    FnInfo &FI = info(F);
+    auto N = FI.StoreCount.find(V);
+    auto L = FI.LastStore.find(V);
+    if (FI.HasLabel || N == FI.StoreCount.end() || N->second != 1 ||
+        L == FI.LastStore.end() || FI.Opaque.count(V))
+      return nullptr;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(FI.Body);
+    if (!Body || std::find(Body->body_begin(), Body->body_end(), L->second) == Body->body_end())
+      return nullptr;
+    if (!SM().isBeforeInTranslationUnit(SM().getExpansionLoc(L->second->getEndLoc()),
+                                        SM().getExpansionLoc(Use->getBeginLoc())))
+      return nullptr;
+    return L->second->getRHS();
   }
 
   const std::set<const VarDecl *> &assigned(FnInfo &Info) {
@@ -1495,8 +1562,8 @@ struct SleepAnalysis::Impl {
     bool Dep = false;
     for (const auto &[C, Holds] : S.Guards) {
       bool Hit = false;
-      if (auto V = evalCond(C, F, Env, Hit)) {
-        if (bool(*V) != Holds)
+      if (std::optional<bool> V = truthOf(C, F, Env, Hit)) {
+        if (*V != Holds)
           return Tri::False;
       } else if (Hit) {
         Dep = true;

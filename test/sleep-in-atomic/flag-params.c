@@ -84,6 +84,46 @@ static int poll_once(int may_wait)
 	return may_wait && msleep_interruptible(5);
 }
 
+/* s3cmci_enable_irq(): the flag reaches the test through a local assigned
+ * once, at the top of the body, and `more | other` is true when more is. */
+struct host {
+	bool irq_state, sdio_irqen;
+};
+static void host_irq(struct host *h, bool more)
+{
+	bool enable = false;
+
+	enable = more | h->sdio_irqen;
+	if (h->irq_state != enable) {
+		h->irq_state = enable;
+		if (!enable)
+			// CHECK-DAG: [[@LINE+1]]:4: note: 'host_irq' calls 'msleep', which may sleep
+			msleep(1);
+	}
+}
+
+/* A local stored on a branch, or changed again, is not known. */
+static void branchy(int more, int other)
+{
+	int enable = 0;
+
+	if (other)
+		enable = more;
+	if (!enable)
+		// CHECK-DAG: [[@LINE+1]]:3: note: 'branchy' calls 'msleep', which may sleep
+		msleep(1);
+}
+static void twice(int more, int other)
+{
+	int enable;
+
+	enable = more;
+	enable &= other;
+	if (!enable)
+		// CHECK-DAG: [[@LINE+1]]:3: note: 'twice' calls 'msleep', which may sleep
+		msleep(1);
+}
+
 void negatives(void)
 {
 	spin_lock(&lock);
@@ -95,6 +135,7 @@ void negatives(void)
 	kfree(grab_branches(16, true));
 	walk(3, 0);
 	poll_once(0);
+	host_irq(0, true);
 	spin_unlock(&lock);
 }
 
@@ -117,6 +158,12 @@ void positives(void)
 	walk(3, 1);
 	// CHECK-DAG: [[@LINE+1]]:2: warning: 'poll_once' (through 'msleep_interruptible') may sleep, but it is called in atomic context (spinlock held since 'spin_lock') [modsafe-sleep-in-atomic]
 	poll_once(1);
+	// CHECK-DAG: [[@LINE+1]]:2: warning: 'host_irq' (through 'msleep') may sleep, but it is called in atomic context (spinlock held since 'spin_lock') [modsafe-sleep-in-atomic]
+	host_irq(0, false);
+	// CHECK-DAG: [[@LINE+1]]:2: warning: 'branchy' (through 'msleep') may sleep, but it is called in atomic context (spinlock held since 'spin_lock') [modsafe-sleep-in-atomic]
+	branchy(1, 0);
+	// CHECK-DAG: [[@LINE+1]]:2: warning: 'twice' (through 'msleep') may sleep, but it is called in atomic context (spinlock held since 'spin_lock') [modsafe-sleep-in-atomic]
+	twice(1, 0);
 	// A value not known here may be anything.
 	// CHECK-DAG: [[@LINE+1]]:2: warning: 'settle' (through 'msleep') may sleep, but it is called in atomic context (spinlock held since 'spin_lock') [modsafe-sleep-in-atomic]
 	settle(unknown_flag);
