@@ -500,15 +500,42 @@ struct SleepAnalysis::Impl {
       guarded(F->getCond(), true, F->getBody());
       return true;
     }
+    // Only the association _Generic selects is evaluated (seqlock.h's
+    // __seqprop() names the mutex variant beside the spinlock one).
+    bool TraverseGenericSelectionExpr(GenericSelectionExpr *G) {
+      if (G->isResultDependent())
+        return true;
+      return TraverseStmt(G->getResultExpr());
+    }
+
     // `if (!block) return;` and `if (!block) goto out;` guard the rest of
-    // the block, up to the next label or case (which other paths enter).
+    // the block, up to the next label or case (which other paths enter);
+    // after `if (!IS_ENABLED(CONFIG_X)) return x;` that is taken, the rest
+    // is dead up to there.
     bool TraverseCompoundStmt(CompoundStmt *CS) {
       size_t N = Guards.size();
+      bool Dead = false;
       for (Stmt *C : CS->body()) {
-        if (isa_and_nonnull<LabelStmt>(C) || isa_and_nonnull<SwitchCase>(C))
+        if (isa_and_nonnull<LabelStmt>(C) || isa_and_nonnull<SwitchCase>(C)) {
           Guards.resize(N);
+          Dead = false;
+        }
+        if (Dead && !hasLabel(C))
+          continue;
+        Dead = false;
         TraverseStmt(C);
+        if (isa_and_nonnull<ReturnStmt>(C) || isa_and_nonnull<GotoStmt>(C)) {
+          Dead = true;
+          continue;
+        }
         const auto *If = dyn_cast_or_null<IfStmt>(C);
+        if (If && !If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+            exits(If->getThen()))
+          if (std::optional<int64_t> V = I.constValue(If->getCond(), FD))
+            if (*V) {
+              Dead = true;
+              continue;
+            }
         if (If && !If->getElse() && !If->getInit() &&
             !If->getConditionVariable() && exits(If->getThen()) &&
             mentionsParam(If->getCond(), 0) && !I.constValue(If->getCond(), FD)) {
@@ -712,6 +739,14 @@ struct SleepAnalysis::Impl {
         return true;
       if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
         return !CS->body_empty() && returns(CS->body_back());
+      return false;
+    }
+    static bool hasLabel(const Stmt *S) {
+      if (!S || isa<LabelStmt>(S) || isa<SwitchCase>(S))
+        return S != nullptr;
+      for (const Stmt *C : S->children())
+        if (hasLabel(C))
+          return true;
       return false;
     }
     static bool exits(const Stmt *S) {
