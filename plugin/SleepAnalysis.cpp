@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -1068,6 +1069,24 @@ struct SleepAnalysis::Impl {
     }
   }
 
+  /// Intersect R with Here (R takes Here the first time): what holds on
+  /// every one of several paths or registrations.
+  template <typename T, typename Same>
+  static void keepCommon(std::vector<T> &R, const std::vector<T> &Here, bool &First,
+                         Same S) {
+    if (First) {
+      R = Here;
+      First = false;
+      return;
+    }
+    R.erase(std::remove_if(R.begin(), R.end(),
+                           [&](const T &A) {
+                             return std::none_of(Here.begin(), Here.end(),
+                                                 [&](const T &B) { return S(A, B); });
+                           }),
+            R.end());
+  }
+
   /// The object a pointer expression of F designates, followed through
   /// unchanged locals and, with Env, through parameters to the callers'
   /// arguments. Passed: the calls gone through.
@@ -1154,19 +1173,8 @@ struct SleepAnalysis::Impl {
       for (const FieldAtom &A : S.Under)
         if (A.F != Fd && rootOf(A.Base, S.In, nullptr, nullptr) == SR)
           Here.push_back(A);
-      if (First) {
-        R = Here;
-        First = false;
-      } else {
-        R.erase(std::remove_if(R.begin(), R.end(),
-                               [&](const FieldAtom &A) {
-                                 return std::none_of(Here.begin(), Here.end(),
-                                                     [&](const FieldAtom &B) {
-                                                       return A.sameTest(B);
-                                                     });
-                               }),
-                R.end());
-      }
+      keepCommon(R, Here, First,
+                 [](const FieldAtom &A, const FieldAtom &B) { return A.sameTest(B); });
       if (R.empty())
         return R;
     }
@@ -1226,16 +1234,7 @@ struct SleepAnalysis::Impl {
         for (const OnceFact &O : info(G).Once)
           if (std::find(Here.begin(), Here.end(), O) == Here.end())
             Here.push_back(O);
-      if (First) {
-        R = Here;
-        First = false;
-      } else {
-        R.erase(std::remove_if(R.begin(), R.end(),
-                               [&](const OnceFact &O) {
-                                 return std::find(Here.begin(), Here.end(), O) == Here.end();
-                               }),
-                R.end());
-      }
+      keepCommon(R, Here, First, std::equal_to<OnceFact>());
     }
     return R;
   }
